@@ -1,0 +1,42 @@
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
+import type { ResolvedOptions } from '../options'
+import { idOf } from './article-derived-fields'
+
+type Id = string | number
+const refsOf = (doc: { mediaRefs?: unknown[] | null } | undefined): Id[] =>
+  (doc?.mediaRefs ?? []).map(idOf).filter((id): id is Id => id !== undefined)
+
+/** Marks each touched image public exactly while some published article shows it. */
+const syncMedia = async (options: ResolvedOptions, req: PayloadRequest, ids: Id[]) => {
+  for (const id of new Set(ids)) {
+    const { totalDocs } = await req.payload.count({
+      collection: options.slugs.articles as never,
+      where: { and: [{ mediaRefs: { in: [id] } }, { _status: { equals: 'published' } }] },
+      overrideAccess: true,
+      req,
+    })
+    const media = await req.payload.db.findOne<{ usedByPublished?: boolean }>({
+      collection: options.slugs.media,
+      where: { id: { equals: id } },
+      req,
+    })
+    const used = totalDocs > 0
+    if (media && Boolean(media.usedByPublished) !== used) {
+      await req.payload.db.updateOne({ collection: options.slugs.media, id, data: { usedByPublished: used }, req })
+    }
+  }
+}
+
+export const syncMediaAfterChange =
+  (options: ResolvedOptions): CollectionAfterChangeHook =>
+  async ({ doc, previousDoc, req }) => {
+    await syncMedia(options, req, [...refsOf(doc), ...refsOf(previousDoc)])
+    return doc
+  }
+
+export const syncMediaAfterDelete =
+  (options: ResolvedOptions): CollectionAfterDeleteHook =>
+  async ({ doc, req }) => {
+    await syncMedia(options, req, refsOf(doc))
+    return doc
+  }

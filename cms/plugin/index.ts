@@ -1,0 +1,110 @@
+import type { CollectionConfig, Config } from 'payload'
+import { deepMergeSimple } from 'payload/shared'
+import { createArticleViewsCollection } from '../../collections/article-views'
+import { createArticlesCollection } from '../../collections/articles'
+import { createCategoriesCollection } from '../../collections/categories'
+import { createMediaCollection } from '../../collections/media'
+import { createRegionsCollection } from '../../collections/regions'
+import { createViewReceiptsCollection } from '../../collections/view-receipts'
+import { buildAccess } from './access/access'
+import { applyOverride } from './apply-override'
+import { createPublicEndpoints } from './endpoints/public-endpoints'
+import { deriveArticleFields, setPublishDate } from './hooks/article-derived-fields'
+import { invalidateOnChange, invalidateOnDelete } from './hooks/invalidate-public-cache'
+import { syncMediaAfterChange, syncMediaAfterDelete } from './hooks/media-visibility'
+import { createViewCounter, deleteViewCounter, readViewCount } from './hooks/view-stats'
+import { type RegionalNewsOptions, resolveOptions } from './options'
+import { createPublicApi } from './read-path/public-api'
+import { responseCache } from './read-path/response-cache'
+import { translations } from './translations'
+
+export type { RegionalNewsOptions } from './options'
+
+/**
+ * Regional news for Payload: regions (China's provinces and cities), categories, articles with drafts and
+ * scheduled publishing, media, view counts, and a cached public read path for embeddable widgets.
+ */
+export const regionalNews =
+  (pluginOptions: RegionalNewsOptions = {}) =>
+  (incomingConfig: Config): Config => {
+    const options = resolveOptions(pluginOptions)
+    const { slugs, overrides, enabled } = options
+    const access = buildAccess(options)
+    const on = <T>(hooks: T[]) => (enabled ? hooks : [])
+
+    const invalidating = (slug: string): CollectionConfig['hooks'] => ({
+      afterChange: on([invalidateOnChange(slug)]),
+      afterDelete: on([invalidateOnDelete(slug)]),
+    })
+
+    const collections: CollectionConfig[] = [
+      applyOverride(createRegionsCollection({ slug: slugs.regions, access: access.regions, hooks: invalidating(slugs.regions) }), overrides.regions),
+      applyOverride(createCategoriesCollection({ slug: slugs.categories, access: access.categories, hooks: invalidating(slugs.categories) }), overrides.categories),
+      applyOverride(
+        createArticlesCollection({
+          slug: slugs.articles,
+          categoriesSlug: slugs.categories,
+          regionsSlug: slugs.regions,
+          mediaSlug: slugs.media,
+          access: access.articles,
+          readViews: readViewCount(options),
+          hooks: {
+            beforeValidate: [deriveArticleFields(slugs.articles)],
+            beforeChange: [setPublishDate],
+            beforeDelete: [deleteViewCounter(options)],
+            afterChange: [createViewCounter(options), syncMediaAfterChange(options), ...on([invalidateOnChange(slugs.articles)])],
+            afterDelete: [syncMediaAfterDelete(options), ...on([invalidateOnDelete(slugs.articles)])],
+          },
+        }),
+        overrides.articles,
+      ),
+      applyOverride(createMediaCollection({ slug: slugs.media, access: access.media, hooks: invalidating(slugs.media) }), overrides.media),
+      applyOverride(
+        createArticleViewsCollection({ slug: slugs.articleViews, articlesSlug: slugs.articles, access: access.articleViews }),
+        overrides.articleViews,
+      ),
+      applyOverride(createViewReceiptsCollection({ slug: slugs.viewReceipts, access: access.viewReceipts }), overrides.viewReceipts),
+    ]
+
+    const config: Config = {
+      ...incomingConfig,
+      collections: [...(incomingConfig.collections ?? []), ...collections],
+      localization: incomingConfig.localization || {
+        locales: options.locales,
+        defaultLocale: options.locales[0]!,
+        fallback: true,
+      },
+      i18n: {
+        ...incomingConfig.i18n,
+        translations: deepMergeSimple(translations, incomingConfig.i18n?.translations ?? {}),
+      },
+    }
+    if (!enabled) return config
+
+    // Scheduled publishing needs the job runner; keep the host's own schedule when it has one.
+    config.jobs = {
+      ...incomingConfig.jobs,
+      autoRun: incomingConfig.jobs?.autoRun ?? [{ cron: '*/5 * * * * *', queue: 'default', limit: 20 }],
+    }
+
+    const publicApi = createPublicApi(options)
+    // The lean server in front of Next answers the same routes with this same handler.
+    config.custom = { ...incomingConfig.custom, regionalNews: { publicApi, options } }
+    config.endpoints = [...(incomingConfig.endpoints ?? []), ...createPublicEndpoints(publicApi, options)]
+
+    config.onInit = async (payload) => {
+      await incomingConfig.onInit?.(payload)
+      // Reads that raced a write may have cached pre-commit rows: clear again once the write commits.
+      const commit = payload.db.commitTransaction.bind(payload.db)
+      payload.db.commitTransaction = async (id) => {
+        await commit(id)
+        responseCache.afterCommit()
+      }
+    }
+    return config
+  }
+
+export { createPublicApi } from './read-path/public-api'
+export { resolveOptions } from './options'
+export { responseCache } from './read-path/response-cache'
+export { mountedPublicApi } from './read-path/mounted-api'

@@ -1,0 +1,94 @@
+import type { CollectionConfig, Field, PayloadRequest } from 'payload'
+
+/** Payload's usual override shape: replace or extend the generated fields, override anything else. */
+export type CollectionOverride = Partial<Omit<CollectionConfig, 'fields'>> & {
+  fields?: (args: { defaultFields: Field[] }) => Field[]
+}
+
+export type UserCheck = (user: PayloadRequest['user']) => boolean
+
+export interface RegionalNewsSlugs {
+  regions: string
+  categories: string
+  articles: string
+  media: string
+  articleViews: string
+  viewReceipts: string
+}
+
+export interface RegionalNewsOptions {
+  /** false keeps the collections (stable schema) but adds no endpoints or hooks that do work. */
+  enabled?: boolean
+  slugs?: Partial<RegionalNewsSlugs>
+  overrides?: Partial<Record<keyof RegionalNewsSlugs, CollectionOverride>>
+  /** Who may create and edit articles and media. Default: any logged-in user. */
+  canEdit?: UserCheck
+  /** Who may edit regions and categories. Default: any logged-in user. */
+  canAdminister?: UserCheck
+  /** Content locales; the first is the default and the fallback. Used when the host config has no localization. */
+  locales?: string[]
+  /** Public read path settings. */
+  publicApi?: {
+    /** Mount point under Payload's /api route. Default '/news'. */
+    basePath?: string
+    /** Allowed origins for the public endpoints: '*' (default) or a list. Never with credentials. */
+    corsOrigins?: '*' | string[]
+    /** Seconds a browser/CDN may reuse a response (default 30) and serve it stale while revalidating (default 300). */
+    maxAge?: number
+    staleWhileRevalidate?: number
+    /** Safety-net lifetime of an in-memory cache entry in ms (default 60000); invalidation normally clears sooner. */
+    cacheTtlMs?: number
+    /** Disable the in-memory cache (benchmarks, debugging). */
+    cache?: boolean
+  }
+  views?: {
+    /** Views per client address per minute before 429. Default 120. */
+    rateLimitPerMinute?: number
+    /** Proxy addresses whose X-Forwarded-For is trusted. Default none. */
+    trustedProxies?: string[]
+  }
+}
+
+export interface ResolvedOptions {
+  enabled: boolean
+  slugs: RegionalNewsSlugs
+  overrides: Partial<Record<keyof RegionalNewsSlugs, CollectionOverride>>
+  canEdit: UserCheck
+  canAdminister: UserCheck
+  locales: string[]
+  publicApi: Required<NonNullable<RegionalNewsOptions['publicApi']>>
+  views: Required<NonNullable<RegionalNewsOptions['views']>>
+}
+
+const isLoggedIn: UserCheck = (user) => Boolean(user)
+
+export const resolveOptions = (options: RegionalNewsOptions = {}): ResolvedOptions => ({
+  enabled: options.enabled ?? true,
+  slugs: {
+    regions: 'regions',
+    categories: 'categories',
+    articles: 'articles',
+    media: 'media',
+    articleViews: 'article-views',
+    viewReceipts: 'view-receipts',
+    ...options.slugs,
+  },
+  overrides: options.overrides ?? {},
+  canEdit: options.canEdit ?? isLoggedIn,
+  canAdminister: options.canAdminister ?? isLoggedIn,
+  locales: options.locales?.length ? options.locales : ['zh', 'en'],
+  publicApi: {
+    basePath: '/news',
+    corsOrigins: '*',
+    maxAge: 30,
+    staleWhileRevalidate: 300,
+    cacheTtlMs: 60_000,
+    cache: true,
+    ...options.publicApi,
+  },
+  views: {
+    rateLimitPerMinute: 120,
+    trustedProxies: [],
+    ...options.views,
+  },
+})

@@ -1,0 +1,62 @@
+import path from 'node:path'
+import { buildConfig, type Config, type DatabaseAdapterResult } from 'payload'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { zh } from '@payloadcms/translations/languages/zh'
+import sharp from 'sharp'
+import { hasRole, Users } from './collections/users'
+import { databaseFromUrl } from './cms/database'
+import { regionalNews, type RegionalNewsOptions } from './cms/plugin'
+import { resolveSecret } from './cms/secret'
+
+// Next bundles this file, so import.meta.url is not a reliable anchor: paths are relative to the working directory.
+const root = process.env.REGIONAL_NEWS_ROOT ?? process.cwd()
+
+export interface DemoConfigOptions {
+  db?: DatabaseAdapterResult
+  secret?: string
+  /** Where uploaded images are written. */
+  mediaDir?: string
+  plugin?: RegionalNewsOptions
+}
+
+/** The demo application: users with roles, the regional news plugin, the database chosen by DATABASE_URL. */
+export const createConfig = async (options: DemoConfigOptions = {}): Promise<Config> =>
+  buildConfig({
+    secret: options.secret ?? resolveSecret(root),
+    serverURL: process.env.PUBLIC_URL ?? '',
+    db: options.db ?? (await databaseFromUrl(process.env.DATABASE_URL, root)),
+    editor: lexicalEditor(),
+    sharp,
+    admin: {
+      user: Users.slug,
+      meta: { titleSuffix: ' · 区域新闻 CMS' },
+      importMap: { baseDir: path.resolve(root, 'cms'), importMapFile: path.resolve(root, 'cms/app/(payload)/admin/importMap.js') },
+    },
+    i18n: { supportedLanguages: { zh, en }, fallbackLanguage: 'zh' },
+    localization: {
+      locales: [
+        { code: 'zh', label: '中文' },
+        { code: 'en', label: 'English' },
+      ],
+      defaultLocale: 'zh',
+      fallback: true,
+    },
+    collections: [Users],
+    graphQL: { disable: true },
+    typescript: { autoGenerate: false, outputFile: path.resolve(root, 'cms/payload-types.ts') },
+    telemetry: false,
+    plugins: [
+      regionalNews({
+        canEdit: (user) => hasRole(user, 'admin') || hasRole(user, 'editor'),
+        canAdminister: (user) => hasRole(user, 'admin'),
+        ...options.plugin,
+        overrides: {
+          media: { upload: { staticDir: options.mediaDir ?? path.resolve(root, 'data/media') } as never },
+          ...options.plugin?.overrides,
+        },
+      }),
+    ],
+  })
+
+export default createConfig()
