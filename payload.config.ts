@@ -1,11 +1,11 @@
 import path from 'node:path'
-import { buildConfig, type Config, type DatabaseAdapterResult } from 'payload'
+import { buildConfig, type Config, type SanitizedConfig } from 'payload'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { zh } from '@payloadcms/translations/languages/zh'
 import sharp from 'sharp'
 import { hasRole, Users } from './collections/users'
-import { databaseFromUrl } from './cms/database'
+import { databaseFromUrl, guardConnectionPool } from './cms/database'
 import { regionalNews, type RegionalNewsOptions } from './cms/plugin'
 import { resolveSecret } from './cms/secret'
 
@@ -13,7 +13,7 @@ import { resolveSecret } from './cms/secret'
 const root = process.env.REGIONAL_NEWS_ROOT ?? process.cwd()
 
 export interface DemoConfigOptions {
-  db?: DatabaseAdapterResult
+  db?: Config['db']
   secret?: string
   /** Where uploaded images are written. */
   mediaDir?: string
@@ -21,7 +21,7 @@ export interface DemoConfigOptions {
 }
 
 /** The demo application: users with roles, the regional news plugin, the database chosen by DATABASE_URL. */
-export const createConfig = async (options: DemoConfigOptions = {}): Promise<Config> =>
+export const createConfig = async (options: DemoConfigOptions = {}): Promise<SanitizedConfig> =>
   buildConfig({
     secret: options.secret ?? resolveSecret(root),
     serverURL: process.env.PUBLIC_URL ?? '',
@@ -46,6 +46,7 @@ export const createConfig = async (options: DemoConfigOptions = {}): Promise<Con
     graphQL: { disable: true },
     typescript: { autoGenerate: false, outputFile: path.resolve(root, 'cms/payload-types.ts') },
     telemetry: false,
+    onInit: async (payload) => guardConnectionPool(payload),
     plugins: [
       regionalNews({
         canEdit: (user) => hasRole(user, 'admin') || hasRole(user, 'editor'),

@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
-import type { DatabaseAdapterResult } from 'payload'
+import type { Config, Payload } from 'payload'
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
-import { migrations as postgresMigrations } from '../migrations/postgres'
-import { migrations as sqliteMigrations } from '../migrations/sqlite'
+import { migrations as postgresMigrations } from '../migrations/postgres/index'
+import { migrations as sqliteMigrations } from '../migrations/sqlite/index'
 
 export const DEFAULT_SQLITE_FILE = 'data/regional-news.db'
 
@@ -12,7 +12,7 @@ export const DEFAULT_SQLITE_FILE = 'data/regional-news.db'
  * DATABASE_URL picks the adapter: unset or file: → SQLite (embedded default), postgres:// → PostgreSQL,
  * mongodb:// → MongoDB. SQL schemas come from the committed migrations in production.
  */
-export const databaseFromUrl = async (url = process.env.DATABASE_URL, root = process.cwd()): Promise<DatabaseAdapterResult> => {
+export const databaseFromUrl = async (url = process.env.DATABASE_URL, root = process.cwd()): Promise<Config['db']> => {
   if (!url || url.startsWith('file:')) {
     const file = url ? url.slice('file:'.length) : path.join(root, DEFAULT_SQLITE_FILE)
     mkdirSync(path.dirname(path.resolve(root, file)), { recursive: true })
@@ -44,4 +44,13 @@ export const databaseFromUrl = async (url = process.env.DATABASE_URL, root = pro
     return mongooseAdapter({ url, connectOptions: { serverSelectionTimeoutMS: 3_000 } })
   }
   throw new Error(`DATABASE_URL must start with file:, postgres://, postgresql:// or mongodb:// (got "${url.split(':')[0]}:")`)
+}
+
+/**
+ * A PostgreSQL pool emits 'error' when the server drops an idle connection (restart, network cut, DROP DATABASE);
+ * unhandled, that kills the process. Log it instead: the next query reconnects.
+ */
+export const guardConnectionPool = (payload: Payload) => {
+  const pool = (payload.db as { pool?: { on: (event: 'error', listener: (error: Error) => void) => void } }).pool
+  pool?.on('error', (error) => payload.logger.warn(`database connection dropped: ${error.message}`))
 }

@@ -19,12 +19,12 @@ export interface RegionNode {
   code: string
   /** Display name in the requested locale (short form: 安徽, 北京, 内蒙古 / Anhui, Beijing, Inner Mongolia). */
   name: string
-  /** Full pinyin, lower case, no tones or separators; the official romanization where it differs (陕西 → shaanxi). */
+  /**
+   * Pinyin syllables, lower case, toneless, separated by single spaces ("bei jing", "xi an"); the official
+   * romanization where it differs (陕西 → "shaan xi"). Readers derive the compact form ("beijing"), the initials
+   * ("bj") and a province's grouping letter ("B") from it, so the tree does not ship them.
+   */
   py: string
-  /** Pinyin initials, lower case (北京 → bj). */
-  ini: string
-  /** Grouping letter A–Z (provinces only). */
-  letter?: string
   /** Present and true for hot cities. */
   hot?: true
   /** Latitude / longitude rounded to 0.01°. */
@@ -32,7 +32,7 @@ export interface RegionNode {
   lng?: number
   /** Contact phone for this region, when an editor set one. */
   tel?: string
-  /** Cities (provinces only). A municipality / SAR lists itself as its only city. */
+  /** Cities (provinces only). Absent for municipalities and SARs (北京, 香港 …): the picker offers them as their own only city. */
   cities?: RegionNode[]
 }
 
@@ -48,6 +48,7 @@ export interface CategorySummary {
 }
 
 export interface ImageVariant {
+  /** Usually relative to the CMS ("/api/media/file/…"): resolve against the `api` base URL. */
   url: string
   width: number
   height: number

@@ -48,7 +48,6 @@ export const deriveArticleFields =
         const taken = await req.payload.count({
           collection: articlesSlug as never,
           where: { slug: { equals: candidate } },
-          draft: true,
           req,
         })
         if (taken.totalDocs === 0) break

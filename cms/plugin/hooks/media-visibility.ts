@@ -15,7 +15,7 @@ const syncMedia = async (options: ResolvedOptions, req: PayloadRequest, ids: Id[
       overrideAccess: true,
       req,
     })
-    const media = await req.payload.db.findOne<{ usedByPublished?: boolean }>({
+    const media = await req.payload.db.findOne<{ id: Id; usedByPublished?: boolean }>({
       collection: options.slugs.media,
       where: { id: { equals: id } },
       req,

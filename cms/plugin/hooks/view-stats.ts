@@ -23,7 +23,7 @@ export const readViewCount =
   (options: ResolvedOptions): FieldHook =>
   async ({ data, req }) => {
     if (!req.user || data?.id == null) return undefined
-    const row = await req.payload.db.findOne<{ views?: number }>({
+    const row = await req.payload.db.findOne<{ id: string | number; views?: number }>({
       collection: options.slugs.articleViews,
       where: { article: { equals: data.id } },
       req,

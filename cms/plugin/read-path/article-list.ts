@@ -22,8 +22,9 @@ export const buildListWhere = async (
       overrideAccess: false,
       select: { slug: true } as never,
     })
-    if (!docs[0]) throw new PublicError(404, `Unknown category "${params.category}"`)
-    and.push({ category: { equals: docs[0].id } })
+    const category = docs[0] as unknown as { id: string | number } | undefined
+    if (!category) throw new PublicError(404, `Unknown category "${params.category}"`)
+    and.push({ category: { equals: category.id } })
   }
   if (params.region) {
     const region = (await getRegionIndex(payload, options)).byCode.get(params.region)

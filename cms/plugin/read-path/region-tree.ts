@@ -10,8 +10,6 @@ interface RegionDoc {
   level: 'province' | 'city'
   parent?: string | number | null
   pinyin?: string
-  initials?: string
-  letter?: string
   hot?: boolean
   latitude?: number | null
   longitude?: number | null
@@ -26,9 +24,7 @@ const node = (doc: RegionDoc): RegionNode => {
     code: doc.code,
     name: doc.shortName || doc.name || doc.code,
     py: doc.pinyin ?? '',
-    ini: doc.initials ?? '',
   }
-  if (doc.level === 'province' && doc.letter) out.letter = doc.letter
   if (doc.hot) out.hot = true
   if (typeof doc.latitude === 'number') out.lat = doc.latitude
   if (typeof doc.longitude === 'number') out.lng = doc.longitude
@@ -52,8 +48,7 @@ export const buildRegionTree = async (
     fallbackLocale: options.locales[0] as never,
     overrideAccess: false,
     select: {
-      code: true, name: true, shortName: true, level: true, parent: true, pinyin: true, initials: true,
-      letter: true, hot: true, latitude: true, longitude: true, phone: true, order: true,
+      code: true, name: true, shortName: true, level: true, parent: true, pinyin: true, hot: true, latitude: true, longitude: true, phone: true, order: true,
     } as never,
   })
   const regions = (docs as unknown as RegionDoc[]).sort(byOrderThenCode)

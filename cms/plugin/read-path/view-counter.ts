@@ -34,7 +34,7 @@ const pruneReceipts = async (payload: Payload, options: ResolvedOptions, now: nu
 }
 
 const readCount = async (payload: Payload, options: ResolvedOptions, articleId: Id): Promise<number> => {
-  const row = await payload.db.findOne<{ views?: number }>({
+  const row = await payload.db.findOne<{ id: Id; views?: number }>({
     collection: options.slugs.articleViews,
     where: { article: { equals: articleId } },
   })
@@ -89,7 +89,7 @@ export const recordView = async (
     overrideAccess: false,
     select: { slug: true } as never,
   })
-  const article = docs[0]
+  const article = docs[0] as unknown as { id: Id } | undefined
   if (!article) throw new PublicError(404, `No published article "${slug}"`)
 
   let counted = true

@@ -1,0 +1,57 @@
+/**
+ * `npm start`: Payload (with its job runner), the seed on an empty database, Next for the admin and REST API,
+ * and the lean server in front of it. Honours PORT, HOST, DATABASE_URL, PAYLOAD_SECRET.
+ */
+import path from 'node:path'
+import next from 'next'
+import { getPayload } from 'payload'
+import { resolveSecret } from '../secret'
+import { createLeanServer } from './lean-server'
+
+const root = process.cwd()
+const port = Number(process.env.PORT || 3000)
+const host = process.env.HOST || '0.0.0.0'
+const dev = process.env.NODE_ENV === 'development'
+
+const main = async () => {
+  // `npm start` is the front door: it may create the git-ignored secret file; a bare production start may not.
+  if (!process.env.PAYLOAD_SECRET) resolveSecret(root, { generate: process.env.REGIONAL_NEWS_GENERATE_SECRET !== 'false' })
+  const { default: config } = await import('../../payload.config')
+  const payload = await getPayload({ config, cron: true })
+
+  if (process.env.SEED_ON_EMPTY !== 'false') {
+    const { totalDocs } = await payload.count({ collection: 'regions', overrideAccess: true })
+    if (totalDocs === 0) {
+      const { seedAll } = await import('../../scripts/seed-all')
+      await seedAll(payload, { log: (line: string) => console.log(line) })
+    }
+  }
+
+  const nextApp = next({ dev, dir: path.join(root, 'cms'), hostname: host === '0.0.0.0' ? 'localhost' : host, port })
+  await nextApp.prepare()
+  const nextHandler = nextApp.getRequestHandler()
+
+  const server = createLeanServer({
+    payload,
+    root,
+    fallback: (req, res) => nextHandler(req, res),
+    trustedProxies: (process.env.TRUSTED_PROXIES ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+  })
+  server.keepAliveTimeout = 65_000
+  server.listen(port, host, () => {
+    console.log(`regional news CMS ready: admin http://localhost:${port}/admin · demo http://localhost:${port}/ · public API http://localhost:${port}/api/news/articles`)
+  })
+
+  const shutdown = async () => {
+    server.close()
+    await payload.destroy().catch(() => undefined)
+    process.exit(0)
+  }
+  process.on('SIGTERM', shutdown)
+  process.on('SIGINT', shutdown)
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+})
