@@ -27,6 +27,17 @@ export default defineConfig({
           pool: 'forks',
         },
       })),
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
+          hookTimeout: 240_000,
+          fileParallelism: false,
+          pool: 'forks',
+        },
+      },
     ],
   },
 })

@@ -11,14 +11,14 @@ export const SECRET_FILE = '.payload-secret'
 export const resolveSecret = (root = process.cwd(), { generate = process.env.NODE_ENV !== 'production' } = {}): string => {
   const fromEnv = process.env.PAYLOAD_SECRET?.trim()
   if (fromEnv) return fromEnv
-  const file = path.join(root, SECRET_FILE)
+  const file = process.env.PAYLOAD_SECRET_FILE ?? path.join(root, SECRET_FILE)
   if (existsSync(file)) {
     const stored = readFileSync(file, 'utf8').trim()
     if (stored.length >= 32) return stored
   }
   if (!generate) {
     throw new Error(
-      `PAYLOAD_SECRET is not set and ${SECRET_FILE} does not exist. Set PAYLOAD_SECRET (32+ random characters) ` +
+      `PAYLOAD_SECRET is not set and ${file} does not exist. Set PAYLOAD_SECRET (32+ random characters) ` +
         'or start with `npm start`, which generates the file on first start.',
     )
   }

@@ -4,9 +4,13 @@
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { resolveSecret } from '../cms/secret'
 
 const built = existsSync('cms/.next/BUILD_ID') && existsSync('dist/widgets/v1/widgets.js')
 const env = { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' }
+
+// First start: generate PAYLOAD_SECRET into the git-ignored .payload-secret unless the environment sets one.
+resolveSecret(process.cwd(), { generate: true })
 
 if (!built) {
   console.log('start: no production build yet, building widgets and admin (about a minute)…')

@@ -14,8 +14,8 @@ const host = process.env.HOST || '0.0.0.0'
 const dev = process.env.NODE_ENV === 'development'
 
 const main = async () => {
-  // `npm start` is the front door: it may create the git-ignored secret file; a bare production start may not.
-  if (!process.env.PAYLOAD_SECRET) resolveSecret(root, { generate: process.env.REGIONAL_NEWS_GENERATE_SECRET !== 'false' })
+  // Fails with a clear message when a production start has no secret (`npm start` creates one on first start).
+  resolveSecret(root)
   const { default: config } = await import('../../payload.config')
   const payload = await getPayload({ config, cron: true })
 

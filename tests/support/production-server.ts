@@ -1,0 +1,58 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { createServer } from 'node:net'
+
+export interface RunningServer {
+  url: string
+  port: number
+  process: ChildProcess
+  /** Everything the server printed so far. */
+  output: () => string
+  stop: () => Promise<void>
+}
+
+export const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number }
+      probe.close(() => resolve(port))
+    })
+  })
+
+/**
+ * Starts the production server (cms/server/main.ts, NODE_ENV=production) as a child process, as `npm start`
+ * does after building; resolves once it prints that it is ready.
+ */
+export const startProductionServer = async (env: Record<string, string | undefined>, { timeoutMs = 120_000 } = {}): Promise<RunningServer> => {
+  const port = await freePort()
+  let output = ''
+  const child = spawn(process.execPath, ['--import', 'tsx', 'cms/server/main.ts'], {
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', HOST: '127.0.0.1', PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  child.stdout!.on('data', (chunk) => (output += chunk))
+  child.stderr!.on('data', (chunk) => (output += chunk))
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve()
+      child.once('exit', () => resolve())
+      child.kill('SIGTERM')
+      setTimeout(() => child.kill('SIGKILL'), 10_000).unref()
+    })
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server not ready after ${timeoutMs} ms:\n${output}`)), timeoutMs)
+    const check = () => {
+      if (output.includes('regional news CMS ready')) {
+        clearTimeout(timer)
+        resolve()
+      }
+    }
+    child.stdout!.on('data', check)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(Object.assign(new Error(`server exited with ${code}:\n${output}`), { output, code }))
+    })
+  })
+  return { url: `http://127.0.0.1:${port}`, port, process: child, output: () => output, stop }
+}
