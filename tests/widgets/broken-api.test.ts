@@ -1,0 +1,110 @@
+/**
+ * Every element against a broken API: down (connection refused), slow (past its timeout), 404, 500,
+ * malformed JSON and a wrong shape. Each must show a translated error with a retry button, recover
+ * when the API comes back, and never leak an uncaught error. Always on the fixture API.
+ */
+import { expect } from '@esm-bundle/chai'
+import '../../widgets/index.js'
+import type { RegionPicker } from '../../widgets/index.js'
+import { $, cleanup, env, fixtureApi, mount, setFlaky, trackUncaught, uid, waitFor } from './support/helpers.js'
+
+type Mode = 'down' | 'slow' | '404' | '500' | 'malformed' | 'shape'
+
+const MODES: [Mode, string][] = [
+  ['down', '网络连接失败'],
+  ['slow', '请求超时'],
+  ['404', '内容不存在或已下线'],
+  ['500', '服务暂时不可用 (500)'],
+  ['malformed', '数据格式有误'],
+  ['shape', '数据格式有误'],
+]
+
+const apiFor = (mode: Mode) => (mode === 'down' ? env.downUrl : fixtureApi(uid(), `/broken/${mode}`))
+
+interface Subject {
+  name: string
+  /** Mounts the element against `api` and brings it to the point where it requests data. */
+  make(api: string): Promise<HTMLElement>
+  /** Visible once the data arrived. */
+  ready(el: HTMLElement): unknown
+}
+
+const SUBJECTS: Subject[] = [
+  {
+    name: 'region-picker',
+    async make(api) {
+      const el = mount<RegionPicker>(`<region-picker api="${api}" timeout="400" no-remember></region-picker>`)
+      await el.updateComplete
+      await el.show()
+      return el
+    },
+    ready: (el) => $(el, '[role=option]'),
+  },
+  {
+    name: 'article-list',
+    async make(api) {
+      return mount(`<article-list api="${api}" timeout="400"><a id="static" href="/news/a">静态链接</a></article-list>`)
+    },
+    ready: (el) => $(el, 'article-card'),
+  },
+  {
+    name: 'article-card',
+    async make(api) {
+      return mount(`<article-card api="${api}" timeout="400" slug="article-1"></article-card>`)
+    },
+    ready: (el) => $(el, '[part=title]'),
+  },
+  {
+    name: 'article-view',
+    async make(api) {
+      return mount(`<article-view api="${api}" timeout="400" slug="article-1" no-count></article-view>`)
+    },
+    ready: (el) => $(el, '[part=title]'),
+  },
+]
+
+let uncaught: ReturnType<typeof trackUncaught>
+beforeEach(() => {
+  uncaught = trackUncaught()
+})
+afterEach(() => {
+  uncaught.stop()
+  cleanup()
+  expect(uncaught.errors).to.deep.equal([])
+})
+
+for (const s of SUBJECTS)
+  describe(`<${s.name}> against a broken API`, () => {
+    for (const [mode, text] of MODES)
+      it(`${mode}: shows "${text}" with a retry button`, async () => {
+        const el = await s.make(apiFor(mode))
+        const error = await waitFor(() => $(el, '[part=error]'), 5000, 'error state')
+        expect(error.getAttribute('role')).to.equal('alert')
+        expect(error.textContent).to.contain(text)
+        expect($(el, '[part=retry]')!.textContent).to.equal('重试')
+        if (s.name === 'article-list') {
+          // The host's own content is visible again while the live list failed.
+          expect($(el, 'slot')).to.exist
+          expect(document.getElementById('static')!.getBoundingClientRect().height).to.be.greaterThan(0)
+        }
+      })
+
+    it('shows the error in English under lang="en"', async () => {
+      const el = await s.make(apiFor('500'))
+      el.lang = 'en'
+      await waitFor(() => $(el, '[part=error]')?.textContent?.includes('Service unavailable (500)'), 5000, 'english error')
+      expect($(el, '[part=retry]')!.textContent).to.equal('Retry')
+    })
+
+    for (const outage of ['down', '500', 'malformed'] as const)
+      it(`recovers after "${outage}" when the API comes back and retry is pressed`, async () => {
+        const key = uid()
+        await setFlaky(key, outage)
+        const el = await s.make(fixtureApi(uid(), `/flaky/${key}`))
+        await waitFor(() => $(el, '[part=error]'), 5000, 'error state')
+        await setFlaky(key, 'ok')
+        $(el, '[part=retry]')!.click()
+        await waitFor(() => s.ready(el), 5000, 'content after retry')
+        expect($(el, '[part=error]')).to.equal(null)
+      })
+  })

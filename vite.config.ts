@@ -1,0 +1,123 @@
+import { defineConfig, type Plugin } from 'vite'
+
+/**
+ * Two builds from one `vite build`:
+ * - `lib`: ES modules for npm users in dist/widgets/lib (one file per source module, lit external,
+ *   each element's define.js importable on its own; `tsc -p widgets/tsconfig.json` adds the .d.ts files);
+ * - `v1`: the self-contained bundle the CMS serves at /widgets/v1/widgets.js, Lit included, with the
+ *   region picker's panel as a lazy content-hashed chunk.
+ * Both use library mode, which also keeps Vite's preload helper (for CSS of lazy chunks; we have none) out.
+ * Only static `properties` are used (no decorators), so Oxc's TS transform needs nothing special.
+ */
+/**
+ * Minifies the static text of Lit's css`` and html`` templates (Oxc leaves template contents alone):
+ * CSS loses comments and spaces around punctuation, HTML loses line breaks, indentation and the
+ * spaces between tags. Worth ~0.6 kB gzip on the self-contained bundle. Runs after the TS transform, on JS.
+ */
+function minifyLitTemplates(): Plugin {
+  type Node = { type: string; start: number; end: number; [k: string]: unknown }
+  const cssText = (s: string) =>
+    s
+      .replace(/\/\*[^]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/ ?([{};,>]) ?/g, '$1')
+      .replace(/: /g, ':')
+      .replace(/;}/g, '}')
+      .replace(/([ :(,])0\./g, '$1.')
+  // Whitespace between tags (and between a tag and a binding) only separates flex/grid items here.
+  const htmlText = (s: string) =>
+    s
+      .replace(/\s*\n\s*/g, ' ')
+      .replace(/> </g, '><')
+      .replace(/^ </, '<')
+      .replace(/> $/, '>')
+  return {
+    name: 'minify-lit-templates',
+    applyToEnvironment: (env) => env.name === 'v1',
+    transform(code, id) {
+      if (!/\/widgets\/.*\.ts$/.test(id) || !/(css|html)`/.test(code)) return
+      const edits: [number, number, string][] = []
+      const visit = (n: unknown): void => {
+        if (!n || typeof n !== 'object') return
+        if (Array.isArray(n)) return n.forEach(visit)
+        const node = n as Node
+        if (node.type === 'TaggedTemplateExpression') {
+          const tag = (node.tag as Node & { name?: string }).name
+          const quasis = (node.quasi as Node & { quasis: Node[] }).quasis
+          const fn = tag === 'css' ? cssText : tag === 'html' ? htmlText : undefined
+          if (fn) for (const q of quasis) edits.push([q.start, q.end, fn(code.slice(q.start, q.end))])
+        }
+        for (const k in node) if (k !== 'type' && k !== 'start' && k !== 'end') visit(node[k])
+      }
+      visit(this.parse(code))
+      let out = code
+      for (const [a, b, text] of edits.sort((x, y) => y[0] - x[0])) out = out.slice(0, a) + text + out.slice(b)
+      return { code: out, map: null }
+    },
+  }
+}
+
+const external = /^(lit|lit-html|lit-element)($|\/)|^@lit\//
+
+export default defineConfig({
+  publicDir: false,
+  plugins: [minifyLitTemplates()],
+  builder: {
+    // Only the two environments below; the default `client` one would look for an index.html.
+    async buildApp(builder) {
+      await builder.build(builder.environments.lib)
+      await builder.build(builder.environments.v1)
+    },
+  },
+  environments: {
+    lib: {
+      consumer: 'client',
+      build: {
+        outDir: 'dist/widgets/lib',
+        emptyOutDir: true,
+        minify: false,
+        lib: {
+          entry: {
+            index: 'widgets/index.ts',
+            'region-picker/define': 'widgets/region-picker/define.ts',
+            'article-list/define': 'widgets/article-list/define.ts',
+            'article-card/define': 'widgets/article-card/define.ts',
+            'article-view/define': 'widgets/article-view/define.ts',
+          },
+          formats: ['es'],
+        },
+        rolldownOptions: {
+          external,
+          output: {
+            preserveModules: true,
+            preserveModulesRoot: 'widgets',
+            entryFileNames: '[name].js',
+          },
+        },
+      },
+    },
+    v1: {
+      consumer: 'client',
+      build: {
+        outDir: 'dist/widgets/v1',
+        emptyOutDir: true,
+        minify: true,
+        lib: {
+          entry: { widgets: 'widgets/index.ts' },
+          formats: ['es'],
+        },
+        rolldownOptions: {
+          // Lets shared modules (Lit) live in the entry that lazy chunks import from, instead of a third file.
+          preserveEntrySignatures: 'allow-extension',
+          output: {
+            entryFileNames: '[name].js',
+            chunkFileNames: 'chunks/[name]-[hash].js',
+            // Library mode keeps whitespace and comments for downstream bundlers; this file is final.
+            minify: true,
+            comments: false,
+          },
+        },
+      },
+    },
+  },
+})

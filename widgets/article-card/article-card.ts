@@ -1,0 +1,210 @@
+import { css, html, nothing, type PropertyDeclarations } from 'lit'
+import { assetUrl, getArticle, isAbort } from '../api/client.js'
+import type { ArticleCard as ArticleCardData, CoverImage } from '../api/wire.js'
+import { DEFAULT_HREF, fillHref, formatDate } from '../base/format.js'
+import { errorView, statusStyles } from '../base/status-view.js'
+import { WidgetElement } from '../base/widget-element.js'
+import { tokens } from '../theme/tokens.js'
+
+export type CardLayout = 'vertical' | 'horizontal' | 'compact'
+
+/** `srcset` from the original and its CMS-generated sizes, smallest first, resolved against the CMS. */
+export function coverSrcset(cover: CoverImage, api: string): string {
+  const all = [cover, ...Object.values(cover.sizes ?? {})].filter((v) => v?.url && v.width)
+  return all
+    .sort((a, b) => a.width - b.width)
+    .map((v) => `${assetUrl(api, v.url).replace(/[\s,]/g, encodeURIComponent)} ${v.width}w`)
+    .join(', ')
+}
+
+/**
+ * One article teaser; the whole card is a single link. Text is always rendered as text.
+ *
+ * @summary Article teaser card (cover, title, excerpt, date, author, views, category).
+ *
+ * @attr slug - Fetch this article from the CMS when no `article` property is given.
+ * @attr href - Link of the card; defaults to `?article={slug}`.
+ * @attr layout - `vertical` (default), `horizontal` or `compact` (no cover, no excerpt).
+ * @attr api - CMS base URL (defaults to the origin this script came from).
+ * @attr timeout - Request timeout in ms (default 10000).
+ *
+ * @prop {ArticleCard | undefined} article - The card data (as in an ArticleListResponse).
+ *
+ * @csspart card - The card box.
+ * @csspart cover - The cover image.
+ * @csspart title - The title (heading with the link).
+ * @csspart link - The card's link.
+ * @csspart excerpt - The excerpt.
+ * @csspart meta - The line with date, author and views.
+ * @csspart category - The category badge.
+ * @csspart error - Error message with retry.
+ *
+ * @cssproperty --news-accent - Accent colour (category, hover).
+ * @cssproperty --news-text - Text colour.
+ * @cssproperty --news-muted - Meta text colour.
+ * @cssproperty --news-bg - Card background.
+ * @cssproperty --news-border - Card border.
+ * @cssproperty --news-radius - Corner radius.
+ * @cssproperty --news-card-cover-ratio - Cover aspect ratio (default 16 / 9).
+ */
+export class ArticleCard extends WidgetElement {
+  static override properties: PropertyDeclarations = {
+    article: { attribute: false },
+    slug: {},
+    href: {},
+    layout: { reflect: true },
+  }
+
+  declare article?: ArticleCardData
+  declare slug: string
+  declare href?: string
+  declare layout: CardLayout
+
+  constructor() {
+    super()
+    this.slug = ''
+    this.layout = 'vertical'
+  }
+
+  private fetched = this.task({
+    args: () => [this.article ? '' : this.slug, this.api, this.uiLang, this.timeout] as const,
+    task: ([slug, api, lang], { signal }) => (slug ? getArticle(api, slug, lang, this.req(signal)) : undefined),
+  })
+
+  static override styles = [
+    tokens,
+    statusStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .card {
+        position: relative;
+        display: flex;
+        flex-direction: column;
+        height: 100%;
+        box-sizing: border-box;
+        background: var(--_bg);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        overflow: hidden;
+      }
+      .card:hover {
+        box-shadow: var(--_shadow);
+      }
+      .card:focus-within {
+        outline: var(--_focus);
+      }
+      img {
+        display: block;
+        width: 100%;
+        height: auto;
+        aspect-ratio: var(--news-card-cover-ratio, 16 / 9);
+        object-fit: cover;
+        background: var(--_surface);
+      }
+      .text {
+        display: flex;
+        flex-direction: column;
+        flex: 1;
+        gap: 0.4em;
+        padding: 0.8em 1em 1em;
+      }
+      h3 {
+        margin: 0;
+        font-size: 1.05em;
+        line-height: 1.4;
+      }
+      a {
+        color: inherit;
+        text-decoration: none;
+        outline: 0;
+      }
+      /* One link for the whole card, with only the title as its accessible name. */
+      a::after {
+        content: '';
+        position: absolute;
+        inset: 0;
+      }
+      .card:hover h3,
+      .cat {
+        color: var(--_accent);
+      }
+      p {
+        margin: 0;
+        color: var(--_muted);
+        font-size: 0.9em;
+        line-height: 1.6;
+        display: -webkit-box;
+        -webkit-line-clamp: 3;
+        -webkit-box-orient: vertical;
+        overflow: hidden;
+      }
+      .meta {
+        margin-top: auto;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0 0.9em;
+        color: var(--_muted);
+        font-size: 0.8em;
+      }
+      :host([layout='horizontal']) .card {
+        flex-direction: row;
+      }
+      :host([layout='horizontal']) .cover {
+        flex: 0 0 38%;
+      }
+      :host([layout='horizontal']) img {
+        height: 100%;
+      }
+      @media (max-width: 480px) {
+        :host([layout='horizontal']) .card {
+          flex-direction: column;
+        }
+      }
+      .skel {
+        height: 14em;
+      }
+    `,
+  ]
+
+  protected override render() {
+    const a = this.article ?? this.fetched.value
+    if (!a) {
+      const f = this.fetched
+      return f.error && !isAbort(f.error) ? errorView(this.t, f.error, () => f.run()) : this.slug ? html`<div class="skel"></div>` : nothing
+    }
+    const lang = this.uiLang
+    const compact = this.layout === 'compact'
+    const c = a.cover
+    return html`
+      <article part="card" class="card">
+        ${c && !compact
+          ? html`<div class="cover">
+              <img
+                part="cover"
+                loading="lazy"
+                decoding="async"
+                sizes="(max-width: 640px) 100vw, 400px"
+                width=${c.width}
+                height=${c.height}
+                alt=${c.alt ?? ''}
+                srcset=${coverSrcset(c, this.api)}
+                src=${assetUrl(this.api, c.sizes?.card?.url ?? c.url)}
+              />
+            </div>`
+          : nothing}
+        <div class="text">
+          ${a.category ? html`<span part="category" class="cat">${a.category.name}</span>` : nothing}
+          <h3 part="title"><a part="link" href=${this.href || fillHref(DEFAULT_HREF, a)}>${a.title}</a></h3>
+          ${compact || !a.excerpt ? nothing : html`<p part="excerpt">${a.excerpt}</p>`}
+          <div part="meta" class="meta">
+            <time datetime=${a.publishedAt}>${formatDate(a.publishedAt, lang)}</time>
+            ${a.author ? html`<span>${a.author}</span>` : nothing}
+            <span>${this.t.views} ${a.views ?? 0}</span>
+          </div>
+        </div>
+      </article>
+    `
+  }
+}

@@ -1,0 +1,391 @@
+import { css, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit'
+import { ApiError, getArticles, getCategories, isAbort } from '../api/client.js'
+import type { ArticleCard, ArticleListResponse, ArticleSort } from '../api/wire.js'
+import { DEFAULT_HREF, fillHref } from '../base/format.js'
+import { errorView, statusStyles } from '../base/status-view.js'
+import { WidgetElement } from '../base/widget-element.js'
+import { tokens } from '../theme/tokens.js'
+import type { CardLayout } from '../article-card/article-card.js'
+import { readUrlState, writeUrlState } from './url-state.js'
+
+export interface ArticleListErrorDetail {
+  kind: ApiError['kind']
+  status?: number
+}
+
+/** Page numbers around the current one, with gaps (0) between runs: 1 … 4 5 6 … 12. */
+export function pageWindow(page: number, total: number): number[] {
+  const out: number[] = []
+  for (let p = 1; p <= total; p++) {
+    if (p === 1 || p === total || Math.abs(p - page) <= 1) out.push(p)
+    else if (out[out.length - 1] !== 0) out.push(0)
+  }
+  return out
+}
+
+/**
+ * A filtered, paged list of article cards, optionally with category tabs, following a region
+ * picker and mirrored in the page URL. The host's own children (e.g. plain links for crawlers
+ * and visitors without JavaScript) stay visible until the live list is ready and whenever it fails.
+ *
+ * @summary News list with category tabs, region filter and paging.
+ *
+ * @attr category - Category slug; empty for all.
+ * @attr region - Region code.
+ * @attr region-source - CSS selector of a `<region-picker>` whose value (and `change` events) set the region.
+ * @attr page-size - Articles per page (default 12, max 50).
+ * @attr paging - `pages` (default: numbered pages) or `more` (a load-more button).
+ * @attr tabs - Show 全部 plus the CMS's categories as tabs.
+ * @attr href - Card link template, e.g. `/news/{slug}` (default `?article={slug}`).
+ * @attr sort - `-publishedAt` (default), `publishedAt`, `-views` or `title`.
+ * @attr layout - Card layout: `vertical` (grid, default), `horizontal` or `compact` (lists).
+ * @attr url-sync - Mirror category, region and page in the URL query and read them on load.
+ * @attr page - Current page (1-based).
+ * @attr api - CMS base URL (defaults to the origin this script came from).
+ * @attr timeout - Request timeout in ms (default 10000).
+ *
+ * @slot - Fallback content shown until the live list is ready and when loading fails.
+ *
+ * @event {CustomEvent<ArticleListResponse>} load - A page of articles arrived (not bubbling, like a native load).
+ * @event {CustomEvent<ArticleListErrorDetail>} error - Loading failed; `detail: { kind, status? }` (not bubbling).
+ *
+ * @csspart tabs - The tablist.
+ * @csspart tab - A category tab.
+ * @csspart list - The list of cards.
+ * @csspart card - Each `<article-card>` (style its inside with `article-card::part(...)` from the host).
+ * @csspart empty - The empty state.
+ * @csspart error - Error message with retry.
+ * @csspart retry - The retry button.
+ * @csspart pager - The page navigation.
+ * @csspart more - The load-more button.
+ *
+ * @cssproperty --news-accent - Accent colour (active tab, current page).
+ * @cssproperty --news-list-min - Minimum card width in the grid (default 16rem).
+ * @cssproperty --news-list-gap - Gap between cards (default 1rem).
+ */
+export class ArticleList extends WidgetElement {
+  static override properties: PropertyDeclarations = {
+    category: {},
+    region: {},
+    regionSource: { attribute: 'region-source' },
+    pageSize: { type: Number, attribute: 'page-size' },
+    paging: {},
+    tabs: { type: Boolean },
+    href: {},
+    sort: {},
+    layout: {},
+    urlSync: { type: Boolean, attribute: 'url-sync' },
+    page: { type: Number },
+    items: { state: true },
+  }
+
+  declare category: string
+  declare region: string
+  declare regionSource: string
+  declare pageSize: number
+  declare paging: 'pages' | 'more'
+  declare tabs: boolean
+  declare href: string
+  declare sort: ArticleSort
+  declare layout: CardLayout
+  declare urlSync: boolean
+  /** Current page (1-based). */
+  declare page: number
+  /** @internal Cards shown: the current page, or every page so far with `paging="more"`; undefined until the first load. */
+  declare items?: ArticleCard[]
+
+  constructor() {
+    super()
+    this.category = this.region = this.regionSource = this.href = ''
+    this.pageSize = 12
+    this.paging = 'pages'
+    this.tabs = this.urlSync = false
+    this.sort = '-publishedAt'
+    this.layout = 'vertical'
+    this.page = 1
+  }
+
+  private get limit() {
+    return Math.min(50, Math.max(1, Math.floor(this.pageSize) || 12))
+  }
+
+  readonly articles = this.task({
+    args: () => [this.api, this.uiLang, this.category, this.region, this.page, this.limit, this.sort, this.timeout] as const,
+    task: async ([api, locale, category, region, page, limit, sort], { signal }) => {
+      try {
+        const res = await getArticles(api, { category, region, page, limit, sort, locale }, this.req(signal))
+        this.items = page > 1 && this.paging === 'more' ? [...(this.items ?? []), ...res.docs] : res.docs
+        this.dispatchEvent(new CustomEvent('load', { detail: res }))
+        return res
+      } catch (e) {
+        if (!isAbort(e)) {
+          const { kind, status } = e as ApiError
+          this.dispatchEvent(new CustomEvent('error', { detail: { kind, status } }))
+        }
+        throw e
+      }
+    },
+  })
+
+  readonly categories = this.task({
+    args: () => [this.tabs, this.api, this.uiLang, this.timeout] as const,
+    task: ([tabs, api, lang], { signal }) => (tabs ? getCategories(api, lang, this.req(signal)) : undefined),
+  })
+
+  private source?: Element
+
+  override connectedCallback() {
+    super.connectedCallback()
+    if (this.urlSync) {
+      this.readUrl()
+      addEventListener('popstate', this.readUrl)
+    }
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => this.follow(), { once: true })
+    else this.follow()
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback()
+    removeEventListener('popstate', this.readUrl)
+    this.source?.removeEventListener('change', this.onSourceChange)
+    this.source = undefined
+  }
+
+  private readUrl = () => {
+    const s = readUrlState()
+    this.category = s.category ?? ''
+    if (s.region !== undefined || !this.source) this.region = s.region ?? this.region
+    this.page = s.page ?? 1
+  }
+
+  /** Starts following the region picker named by `region-source`. */
+  private async follow() {
+    if (!this.regionSource || !this.isConnected || this.source) return
+    const root = this.getRootNode() as Document | ShadowRoot
+    const src = (root.querySelector?.(this.regionSource) ?? document.querySelector(this.regionSource)) as
+      | (Element & { value?: string })
+      | null
+    if (!src) return
+    this.source = src
+    src.addEventListener('change', this.onSourceChange)
+    if (src.localName.includes('-')) await customElements.whenDefined(src.localName)
+    const fromUrl = this.urlSync ? readUrlState().region : undefined
+    // A shared link wins over the visitor's remembered city, and the picker shows it.
+    if (fromUrl) src.value = fromUrl
+    else if (src.value) this.region = src.value
+  }
+
+  private onSourceChange = (e: Event) => {
+    const code = (e as CustomEvent<{ code?: string }>).detail?.code ?? (e.currentTarget as { value?: string }).value
+    if (code === undefined || code === this.region) return
+    this.region = code
+    this.page = 1
+    this.syncUrl(false)
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    // A new filter starts again from its first page.
+    if (this.hasUpdated && (['category', 'region', 'sort', 'pageSize'] as const).some((k) => changed.has(k)) && !changed.has('page'))
+      this.page = 1
+  }
+
+  private syncUrl(push: boolean) {
+    if (this.urlSync) writeUrlState({ category: this.category, region: this.region, page: this.page }, push)
+  }
+
+  /** Shows one category, as a tab click does. */
+  selectCategory(slug: string) {
+    if (slug === this.category) return
+    this.category = slug
+    this.page = 1
+    this.syncUrl(true)
+  }
+
+  /** Goes to a page, as the pager does. */
+  goTo(page: number) {
+    this.page = page
+    this.syncUrl(this.paging !== 'more')
+  }
+
+  static override styles = [
+    tokens,
+    statusStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .tabs {
+        display: flex;
+        flex-wrap: wrap;
+        margin-bottom: 1em;
+        border-bottom: 1px solid var(--_border);
+      }
+      [role='tab'] {
+        padding: 0.55em 1em;
+        border: 0;
+        border-bottom: 2px solid transparent;
+        margin-bottom: -1px;
+        background: none;
+        cursor: pointer;
+      }
+      [role='tab']:hover,
+      [aria-selected='true'] {
+        color: var(--_accent);
+      }
+      [aria-selected='true'] {
+        border-bottom-color: currentColor;
+        font-weight: 600;
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: var(--news-list-gap, 1rem);
+        grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--news-list-min, 16rem)), 1fr));
+      }
+      .rows {
+        grid-template-columns: 1fr;
+      }
+      article-card {
+        height: 100%;
+      }
+      .busy {
+        opacity: 0.55;
+      }
+      .skel {
+        height: 16em;
+      }
+      .empty {
+        padding: 2em;
+        text-align: center;
+        color: var(--_muted);
+      }
+      .error {
+        margin-bottom: 1em;
+      }
+      nav {
+        display: flex;
+        flex-wrap: wrap;
+        justify-content: center;
+        gap: 0.35em;
+        margin-top: 1.25em;
+      }
+      nav button {
+        min-width: 2.4em;
+        padding: 0.4em 0.8em;
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        background: var(--_bg);
+        cursor: pointer;
+      }
+      [aria-current='page'] {
+        background: var(--_accent);
+        color: var(--_accent-text);
+      }
+      :disabled {
+        opacity: 0.5;
+        cursor: default;
+      }
+    `,
+  ]
+
+  private onTabKey(e: KeyboardEvent) {
+    const tabs = [...this.renderRoot.querySelectorAll<HTMLElement>('[role=tab]')]
+    const i = tabs.indexOf(e.target as HTMLElement)
+    const j = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 }[e.key]
+    if (j === undefined || i < 0) return
+    e.preventDefault()
+    const tab = tabs[(j + tabs.length) % tabs.length]
+    tab.focus()
+    tab.click()
+  }
+
+  private renderTabs() {
+    const all = [{ slug: '', name: this.t.all }, ...(this.categories.value?.docs ?? [])]
+    const current = all.some((c) => c.slug === this.category) ? this.category : undefined
+    return html`<div part="tabs" class="tabs" role="tablist" aria-label=${this.t.categories} @keydown=${this.onTabKey}>
+      ${all.map((c, i) => {
+        const selected = c.slug === current
+        return html`<button
+          part="tab"
+          role="tab"
+          type="button"
+          id="tab-${i}"
+          aria-selected=${selected}
+          aria-controls="panel"
+          tabindex=${selected || (current === undefined && i === 0) ? 0 : -1}
+          @click=${() => this.selectCategory(c.slug)}
+        >
+          ${c.name}
+        </button>`
+      })}
+    </div>`
+  }
+
+  private renderPager(res: ArticleListResponse | undefined, busy: boolean) {
+    const t = this.t
+    if (!res || res.totalPages < 2) return nothing
+    if (this.paging === 'more')
+      return res.hasNextPage
+        ? html`<nav part="pager" aria-label=${t.pages}>
+            <button part="more" type="button" ?disabled=${busy} @click=${() => this.goTo(res.page + 1)}>${busy ? t.loading : t.more}</button>
+          </nav>`
+        : nothing
+    const page = res.page
+    return html`<nav part="pager" aria-label=${t.pages}>
+      <button type="button" ?disabled=${!res.hasPrevPage} @click=${() => this.goTo(page - 1)}>${t.prevPage}</button>
+      ${pageWindow(page, res.totalPages).map((p) =>
+        p
+          ? html`<button type="button" aria-current=${p === page ? 'page' : 'false'} @click=${() => this.goTo(p)}>${p}</button>`
+          : html`<span aria-hidden="true">…</span>`,
+      )}
+      <button type="button" ?disabled=${!res.hasNextPage} @click=${() => this.goTo(page + 1)}>${t.nextPage}</button>
+    </nav>`
+  }
+
+  protected override render() {
+    const t = this.t
+    const task = this.articles
+    const failed = task.error !== undefined && !isAbort(task.error) && task.status === 3
+    const busy = task.status === 1 || isAbort(task.error)
+    const items = this.items
+    const appending = this.paging === 'more' && this.page > 1
+    // The host's own content stays until the live list is ready, and comes back when loading fails.
+    const hostContent = [...this.childNodes].some((n) => n.nodeType === 1 || n.textContent!.trim())
+    const showItems = items && (!failed || appending)
+    const current = this.tabs ? this.renderRoot.querySelector?.('[role=tab][aria-selected=true]')?.id : undefined
+    const body = html`
+      ${failed ? errorView(t, task.error, () => task.run()) : nothing}
+      ${!showItems ? html`<slot></slot>` : nothing}
+      ${!items && busy && !hostContent
+        ? html`<ul class=${this.layout === 'vertical' ? '' : 'rows'} aria-hidden="true">
+            ${Array.from({ length: Math.min(this.limit, 6) }, () => html`<li class="skel"></li>`)}
+          </ul>`
+        : nothing}
+      ${showItems
+        ? items.length
+          ? html`<ul part="list" class="${this.layout === 'vertical' ? '' : 'rows'} ${busy && !appending ? 'busy' : ''}" aria-busy=${busy}>
+              ${items.map(
+                (a) => html`<li>
+                  <article-card part="card" .article=${a} href=${fillHref(this.href || DEFAULT_HREF, a)} layout=${this.layout}></article-card>
+                </li>`,
+              )}
+            </ul>`
+          : html`<p part="empty" class="empty">${t.empty}</p>`
+        : nothing}
+      ${showItems && !(failed && !appending) ? this.renderPager(task.value ?? this.lastRes, busy) : nothing}
+    `
+    return this.tabs
+      ? html`${this.renderTabs()}
+          <div id="panel" role="tabpanel" aria-labelledby=${current ?? 'tab-0'}>${body}</div>`
+      : body
+  }
+
+  /** The last successful response; Task clears its value while a new run is pending or failed. */
+  private lastRes?: ArticleListResponse
+
+  protected override updated() {
+    if (this.articles.value) this.lastRes = this.articles.value
+  }
+}

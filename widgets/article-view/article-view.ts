@@ -1,0 +1,211 @@
+import { css, html, nothing, type PropertyDeclarations } from 'lit'
+import { unsafeHTML } from 'lit/directives/unsafe-html.js'
+import { ApiError, getArticle, isAbort, postView } from '../api/client.js'
+import type { ArticleDetail, ArticleLink } from '../api/wire.js'
+import { DEFAULT_HREF, fillHref, isoDay } from '../base/format.js'
+import { errorView, statusStyles } from '../base/status-view.js'
+import { WidgetElement } from '../base/widget-element.js'
+import { tokens } from '../theme/tokens.js'
+import { inertHtml } from './inert-html.js'
+import { visitorId } from './visitor-id.js'
+
+/**
+ * One article: headline, meta line, body, credits and previous/next links. Counts one view per
+ * visitor (anonymous id in localStorage) and shows the count the CMS returns.
+ *
+ * @summary Full article page body.
+ *
+ * @attr slug - The article to show.
+ * @attr href - Link template for previous/next, e.g. `/news/{slug}` (default `?article={slug}`).
+ * @attr no-count - Do not count a view (previews, admin pages).
+ * @attr api - CMS base URL (defaults to the origin this script came from).
+ * @attr timeout - Request timeout in ms (default 10000).
+ *
+ * @event {CustomEvent<ArticleDetail>} load - The article arrived (e.g. to set `document.title`); not bubbling.
+ * @event {CustomEvent<{ kind: string, status?: number }>} error - Loading failed; not bubbling.
+ *
+ * @csspart article - The article box.
+ * @csspart title - The headline.
+ * @csspart meta - Author, date and read count.
+ * @csspart body - The article body.
+ * @csspart credits - The credits block (来源 / 编辑 …).
+ * @csspart nav - Previous / next links.
+ * @csspart error - Error message with retry.
+ * @csspart retry - The retry button.
+ *
+ * @cssproperty --news-accent - Link and quote accent colour.
+ * @cssproperty --news-text - Text colour.
+ * @cssproperty --news-muted - Meta text colour.
+ * @cssproperty --news-article-size - Body font size (default 1.0625rem).
+ */
+export class ArticleView extends WidgetElement {
+  static override properties: PropertyDeclarations = {
+    slug: {},
+    href: {},
+    noCount: { type: Boolean, attribute: 'no-count' },
+    views: { state: true },
+  }
+
+  declare slug: string
+  declare href: string
+  declare noCount: boolean
+  /** @internal The count the view endpoint returned. */
+  declare views?: number
+
+  private counted?: string
+
+  constructor() {
+    super()
+    this.slug = this.href = ''
+    this.noCount = false
+  }
+
+  readonly article = this.task({
+    args: () => [this.slug, this.api, this.uiLang, this.timeout] as const,
+    task: async ([slug, api, lang], { signal }) => {
+      if (!slug) return undefined
+      try {
+        const d = await getArticle(api, slug, lang, this.req(signal))
+        this.views = d.views
+        this.count(slug)
+        this.dispatchEvent(new CustomEvent('load', { detail: d }))
+        return d
+      } catch (e) {
+        if (!isAbort(e)) {
+          const { kind, status } = e as ApiError
+          this.dispatchEvent(new CustomEvent('error', { detail: { kind, status } }))
+        }
+        throw e
+      }
+    },
+  })
+
+  /** One view per article per element; the CMS dedupes by visitor across page loads. */
+  private count(slug: string) {
+    if (this.noCount || this.counted === slug) return
+    this.counted = slug
+    postView(this.api, slug, visitorId(), { timeout: this.timeout })
+      .then((r) => {
+        if (this.slug === slug) this.views = r.views
+      })
+      // A view that could not be counted changes nothing for the reader.
+      .catch(() => {})
+  }
+
+  static override styles = [
+    tokens,
+    statusStyles,
+    css`
+      :host {
+        display: block;
+        line-height: 1.75;
+      }
+      h1 {
+        margin: 0 0 0.4em;
+        font-size: 1.75em;
+        line-height: 1.35;
+      }
+      .meta {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0 1.25em;
+        margin: 0 0 1.5em;
+        padding-bottom: 1em;
+        border-bottom: 1px solid var(--_border);
+      }
+      .meta,
+      figcaption,
+      dt {
+        color: var(--_muted);
+        font-size: 0.875em;
+      }
+      .body {
+        font-size: var(--news-article-size, 1.0625rem);
+        overflow-wrap: anywhere;
+      }
+      img,
+      video,
+      iframe {
+        max-width: 100%;
+        height: auto;
+      }
+      figure {
+        margin: 1.5em 0;
+        text-align: center;
+      }
+      blockquote {
+        margin: 1.25em 0;
+        padding: 0.5em 1em;
+        border-inline-start: 4px solid var(--_accent);
+        background: var(--_surface);
+      }
+      a {
+        color: var(--_accent);
+      }
+      table {
+        display: block;
+        overflow-x: auto;
+      }
+      dl,
+      nav {
+        margin: 2em 0 0;
+        padding: 1em 1.25em;
+        border-radius: var(--_radius);
+      }
+      dl {
+        background: var(--_surface);
+      }
+      dl div {
+        display: flex;
+        gap: 0.5em;
+      }
+      dt::after {
+        content: '：';
+      }
+      dd,
+      nav p {
+        margin: 0;
+      }
+      nav {
+        border: 1px solid var(--_border);
+      }
+      .skel {
+        height: 1.2em;
+        margin: 0.8em 0;
+      }
+    `,
+  ]
+
+  private link(label: string, a?: ArticleLink) {
+    return html`<p>${label}：${a ? html`<a href=${fillHref(this.href || DEFAULT_HREF, a)}>${a.title}</a>` : this.t.none}</p>`
+  }
+
+  protected override render() {
+    const t = this.t
+    const task = this.article
+    const d: ArticleDetail | undefined = task.value
+    if (!d) {
+      if (task.error && !isAbort(task.error)) return errorView(t, task.error, () => task.run())
+      return this.slug
+        ? html`<div role="status" aria-label=${t.loading}>
+            ${[1, 2, 3, 4].map(() => html`<div class="skel"></div>`)}
+          </div>`
+        : nothing
+    }
+    return html`
+      <article part="article">
+        <h1 part="title">${d.title}</h1>
+        <p part="meta" class="meta">
+          ${d.author ? html`<span>${d.author}</span>` : nothing}
+          <time datetime=${d.publishedAt}>${isoDay(d.publishedAt)}</time>
+          <span>${t.views}：${this.views ?? d.views}</span>
+        </p>
+        <div part="body" class="body">${unsafeHTML(inertHtml(d.html ?? '', this.api))}</div>
+        ${d.credits?.length
+          ? html`<dl part="credits">${d.credits.map((c) => html`<div><dt>${c.label}</dt><dd>${c.value}</dd></div>`)}</dl>`
+          : nothing}
+        <nav part="nav" aria-label="${t.prev} / ${t.next}">${this.link(t.prev, d.prev)}${this.link(t.next, d.next)}</nav>
+      </article>
+    `
+  }
+}

@@ -1,0 +1,68 @@
+import { LitElement, type PropertyDeclarations } from 'lit'
+import { Task, type TaskConfig } from '@lit/task'
+import { DEFAULT_TIMEOUT, defaultApiBase, isAbort } from '../api/client.js'
+import { messages, type Messages, type UiLang } from '../i18n/messages.js'
+import { resolveLang } from '../i18n/resolve-lang.js'
+
+/**
+ * What every widget shares: the `api` base URL, the request `timeout`, the UI language
+ * (nearest `lang`, re-rendered when the element's own `lang` changes), and tasks that stop on disconnect.
+ */
+export class WidgetElement extends LitElement {
+  static override properties: PropertyDeclarations = {
+    api: {},
+    timeout: { type: Number },
+  }
+
+  /** CMS base URL; defaults to the origin the script was loaded from. */
+  declare api: string
+  /** Milliseconds before a request is shown as timed out. */
+  declare timeout: number
+
+  constructor() {
+    super()
+    this.api = defaultApiBase
+    this.timeout = DEFAULT_TIMEOUT
+  }
+
+  static override get observedAttributes() {
+    return [...super.observedAttributes, 'lang']
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null) {
+    super.attributeChangedCallback(name, old, value)
+    if (name === 'lang') this.requestUpdate()
+  }
+
+  get uiLang(): UiLang {
+    return resolveLang(this)
+  }
+
+  get t(): Messages {
+    return messages[this.uiLang]
+  }
+
+  /** Request options for the API client, bound to a task's signal. */
+  protected req(signal?: AbortSignal) {
+    return { signal, timeout: this.timeout || DEFAULT_TIMEOUT }
+  }
+
+  private tasks: Task[] = []
+
+  /** A Task that aborts when the element leaves the page and runs again when it comes back. */
+  protected task<const A extends readonly unknown[], R>(config: TaskConfig<A, R>) {
+    const task = new Task<A, R>(this, config)
+    this.tasks.push(task as unknown as Task)
+    return task
+  }
+
+  override connectedCallback() {
+    super.connectedCallback()
+    for (const t of this.tasks) if (isAbort(t.error)) t.run()
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback()
+    for (const t of this.tasks) t.abort()
+  }
+}

@@ -1,0 +1,53 @@
+import type { RegionNode, RegionTreeResponse } from '../api/wire.js'
+
+export type RegionLevel = 'province' | 'city'
+
+/** One choosable region and the province it belongs to (absent for provinces and municipalities). */
+export interface RegionEntry {
+  node: RegionNode
+  province?: RegionNode
+}
+
+export interface ProvinceGroup {
+  node: RegionNode
+  letter: string
+  /** Choosable entries under this province; a municipality/SAR is its own only city. */
+  entries: RegionEntry[]
+}
+
+/** The region tree arranged for display and lookup at one level. */
+export interface RegionModel {
+  source: string
+  level: RegionLevel
+  groups: ProvinceGroup[]
+  /** Every choosable entry in display order. */
+  entries: RegionEntry[]
+  hot: RegionEntry[]
+  byCode: Map<string, RegionEntry>
+}
+
+/** Grouping letter, derived from the pinyin (the tree does not ship it). */
+const letterOf = (p: RegionNode) => (p.py.trim()[0] ?? '#').toUpperCase()
+
+export function buildModel(tree: RegionTreeResponse, level: RegionLevel): RegionModel {
+  // Stable sort: provinces sharing a letter keep the CMS's order, and each letter forms one run.
+  const provinces = [...tree.provinces].sort((a, b) => (letterOf(a) < letterOf(b) ? -1 : letterOf(a) > letterOf(b) ? 1 : 0))
+  const groups = provinces.map((p): ProvinceGroup => {
+    // A municipality / SAR has no cities: it is its own only city.
+    const cities = p.cities?.length ? p.cities : [p]
+    return {
+      node: p,
+      letter: letterOf(p),
+      entries: level === 'province' ? [{ node: p }] : cities.map((c) => (c.code === p.code ? { node: c } : { node: c, province: p })),
+    }
+  })
+  const entries = groups.flatMap((g) => g.entries)
+  return {
+    source: tree.source,
+    level,
+    groups,
+    entries,
+    hot: entries.filter((e) => e.node.hot),
+    byCode: new Map(entries.map((e) => [e.node.code, e])),
+  }
+}
