@@ -36,7 +36,7 @@ let failed = 0
 let broken = 0
 
 // The browser and end-to-end suites test what users get: the built bundle and the production server.
-const built = existsSync('cms/.next/BUILD_ID') && existsSync('dist/widgets/v1/widgets.js')
+const built = ['cms/.next/BUILD_ID', 'dist/widgets/v1/widgets.js', 'dist/server/main.mjs'].every((file) => existsSync(file))
 if (!built || process.env.CI || process.argv.includes('--build')) {
   if (run('build', 'npm', ['run', 'build']) !== 0) broken++
 }

@@ -14,8 +14,8 @@ const host = process.env.HOST || '0.0.0.0'
 const dev = process.env.NODE_ENV === 'development'
 
 const main = async () => {
-  // Fails with a clear message when a production start has no secret (`npm start` creates one on first start).
-  resolveSecret(root)
+  // A production start without a secret fails with a clear message; `npm start` passes --first-start to create one.
+  resolveSecret(root, { generate: dev || process.argv.includes('--first-start') })
   const { default: config } = await import('../../payload.config')
   const payload = await getPayload({ config, cron: true })
 

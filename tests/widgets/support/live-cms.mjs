@@ -26,7 +26,7 @@ export async function startLiveCms() {
   const dir = mkdtempSync(path.join(tmpdir(), 'rn-wtr-'))
   const port = await freePort()
   let output = ''
-  const child = spawn(process.execPath, ['--import', 'tsx', 'cms/server/main.ts'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/server/main.mjs'], {
     env: {
       ...process.env,
       NODE_ENV: 'production',

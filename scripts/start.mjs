@@ -1,0 +1,18 @@
+// `npm start`: builds once when no build exists, then runs the compiled production server. On first start the
+// server writes a random PAYLOAD_SECRET into the git-ignored .payload-secret (unless the environment sets one).
+// Rebuild after changing the code with `npm run build`.
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+
+const env = { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' }
+const built = ['cms/.next/BUILD_ID', 'dist/widgets/v1/widgets.js', 'dist/server/main.mjs'].every((file) => existsSync(file))
+
+if (!built) {
+  console.log('start: no production build yet, building widgets, server and admin (about a minute)…')
+  const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env })
+  if (build.status !== 0) process.exit(build.status ?? 1)
+}
+
+const server = spawn(process.execPath, ['--enable-source-maps', 'dist/server/main.mjs', '--first-start'], { stdio: 'inherit', env })
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
