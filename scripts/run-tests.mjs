@@ -12,7 +12,7 @@ rmSync(results, { recursive: true, force: true })
 mkdirSync(results, { recursive: true })
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', TEST_RESULTS_DIR: results }
 
-const run = (label: string, command: string, args: string[]) => {
+const run = (label, command, args) => {
   console.log(`\n━━ ${label}: ${command} ${args.join(' ')}`)
   const started = Date.now()
   const { status } = spawnSync(command, args, { stdio: 'inherit', env })
@@ -48,7 +48,7 @@ if (existsSync(vitestJson)) {
   passed += report.numPassedTests ?? 0
   failed += report.numFailedTests ?? 0
   // A file that failed to load has no test results of its own: count it as a failure.
-  failed += (report.testResults ?? []).filter((f: { status: string; assertionResults?: unknown[] }) => f.status === 'failed' && !f.assertionResults?.length).length
+  failed += (report.testResults ?? []).filter((f) => f.status === 'failed' && !f.assertionResults?.length).length
 } else if (vitestExit !== 0) broken++
 
 const wtrJson = path.join(results, 'wtr.json')
