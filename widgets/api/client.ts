@@ -1,6 +1,6 @@
 /**
  * The one HTTP client every widget uses: URL building, fetch with the caller's AbortSignal
- * (from @lit/task) plus a timeout, and every failure turned into an {@link ApiError}.
+ * (from a task) plus a timeout, and every failure turned into an {@link ApiError}.
  */
 import type {
   ArticleDetail,
@@ -45,10 +45,21 @@ export function apiUrl(base: string, path: string, query: Query = {}): string {
   return url.href
 }
 
-/** Media URLs from the CMS are usually relative to it ("/api/media/file/…"). */
+const bases = new Map<string, [URL, string]>()
+// Plain absolute paths, the CMS's usual form: resolving them is prefixing the origin.
+const PLAIN_PATH = /^\/(?!\/)(?!.*\/\.)[\w\-.~%/]*$/
+
+/** Media URLs from the CMS are usually relative to it ("/api/media/file/…"). Cards resolve several each, so the base is parsed once. */
 export function assetUrl(base: string, url: string): string {
   try {
-    return new URL(url, new URL(base.replace(/\/*$/, '/'), globalThis.location?.href)).href
+    let b = bases.get(base)
+    if (!b) {
+      const u = new URL(base.replace(/\/*$/, '/'), globalThis.location?.href)
+      b = [u, u.origin]
+      // Only an absolute base resolves the same on every page URL.
+      if (/^[a-z][\w+.-]*:/i.test(base)) bases.set(base, b)
+    }
+    return PLAIN_PATH.test(url) && b[1] !== 'null' ? b[1] + url : new URL(url, b[0]).href
   } catch {
     return url
   }

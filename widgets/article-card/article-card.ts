@@ -1,9 +1,10 @@
 import { css, html, nothing, type PropertyDeclarations } from 'lit'
 import { assetUrl, getArticle, isAbort } from '../api/client.js'
-import type { ArticleCard as ArticleCardData, CoverImage } from '../api/wire.js'
+import type { ArticleCard as ArticleCardData, ArticleDetail, CoverImage } from '../api/wire.js'
 import { DEFAULT_HREF, fillHref, formatDate } from '../base/format.js'
 import { errorView, statusStyles } from '../base/status-view.js'
-import { WidgetElement } from '../base/widget-element.js'
+import { WidgetElement, type DataTask } from '../base/widget-element.js'
+import type { UiLang } from '../i18n/messages.js'
 import { tokens } from '../theme/tokens.js'
 
 export type CardLayout = 'vertical' | 'horizontal' | 'compact'
@@ -52,7 +53,7 @@ export class ArticleCard extends WidgetElement {
     article: { attribute: false },
     slug: {},
     href: {},
-    layout: { reflect: true },
+    layout: {},
   }
 
   declare article?: ArticleCardData
@@ -66,10 +67,16 @@ export class ArticleCard extends WidgetElement {
     this.layout = 'vertical'
   }
 
-  private fetched = this.task({
-    args: () => [this.article ? '' : this.slug, this.api, this.uiLang, this.timeout] as const,
-    task: ([slug, api, lang], { signal }) => (slug ? getArticle(api, slug, lang, this.req(signal)) : undefined),
-  })
+  private fetched?: DataTask<readonly [string, string, UiLang, number], ArticleDetail | undefined>
+
+  protected override willUpdate() {
+    // Created only when needed: a card given its data (from a list) then renders once, with no task run.
+    if (this.slug && !this.article)
+      this.fetched ??= this.task({
+        args: () => [this.article ? '' : this.slug, this.api, this.uiLang, this.timeout] as const,
+        task: ([slug, api, lang], { signal }) => (slug ? getArticle(api, slug, lang, this.req(signal)) : undefined),
+      })
+  }
 
   static override styles = [
     tokens,
@@ -140,25 +147,27 @@ export class ArticleCard extends WidgetElement {
         -webkit-box-orient: vertical;
         overflow: hidden;
       }
+      /* One line box rather than a flex item per entry: layout is measurably cheaper. */
       .meta {
         margin-top: auto;
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0 0.9em;
         color: var(--_muted);
         font-size: 0.8em;
       }
-      :host([layout='horizontal']) .card {
+      .meta > * {
+        margin-inline-end: 0.6em;
+        white-space: nowrap;
+      }
+      .horizontal {
         flex-direction: row;
       }
-      :host([layout='horizontal']) .cover {
+      .horizontal .cover {
         flex: 0 0 38%;
       }
-      :host([layout='horizontal']) img {
+      .horizontal img {
         height: 100%;
       }
       @media (max-width: 480px) {
-        :host([layout='horizontal']) .card {
+        .horizontal {
           flex-direction: column;
         }
       }
@@ -169,17 +178,16 @@ export class ArticleCard extends WidgetElement {
   ]
 
   protected override render() {
-    const a = this.article ?? this.fetched.value
-    if (!a) {
-      const f = this.fetched
-      return f.error && !isAbort(f.error) ? errorView(this.t, f.error, () => f.run()) : this.slug ? html`<div class="skel"></div>` : nothing
-    }
-    const lang = this.uiLang
-    const compact = this.layout === 'compact'
-    const c = a.cover
+    const f = this.fetched
+    const a = this.article ?? f?.value
+    if (!a) return f?.error && !isAbort(f.error) ? errorView(this.t, f.error, () => f.run()) : this.slug ? html`<div class="skel"></div>` : nothing
+    const layout = this.layout
+    const c = layout !== 'compact' && a.cover
+    const api = this.api
+    // Optional bits are hidden rather than nested templates (cheaper per card); spaces between the meta items are where the line may wrap.
     return html`
-      <article part="card" class="card">
-        ${c && !compact
+      <article part="card" class="card ${layout}">
+        ${c
           ? html`<div class="cover">
               <img
                 part="cover"
@@ -189,20 +197,16 @@ export class ArticleCard extends WidgetElement {
                 width=${c.width}
                 height=${c.height}
                 alt=${c.alt ?? ''}
-                srcset=${coverSrcset(c, this.api)}
-                src=${assetUrl(this.api, c.sizes?.card?.url ?? c.url)}
+                srcset=${coverSrcset(c, api)}
+                src=${assetUrl(api, c.sizes?.card?.url ?? c.url)}
               />
             </div>`
           : nothing}
         <div class="text">
-          ${a.category ? html`<span part="category" class="cat">${a.category.name}</span>` : nothing}
+          <span part="category" class="cat" ?hidden=${!a.category}>${a.category?.name}</span>
           <h3 part="title"><a part="link" href=${this.href || fillHref(DEFAULT_HREF, a)}>${a.title}</a></h3>
-          ${compact || !a.excerpt ? nothing : html`<p part="excerpt">${a.excerpt}</p>`}
-          <div part="meta" class="meta">
-            <time datetime=${a.publishedAt}>${formatDate(a.publishedAt, lang)}</time>
-            ${a.author ? html`<span>${a.author}</span>` : nothing}
-            <span>${this.t.views} ${a.views ?? 0}</span>
-          </div>
+          ${layout === 'compact' || !a.excerpt ? nothing : html`<p part="excerpt">${a.excerpt}</p>`}
+          <div part="meta" class="meta"><time datetime=${a.publishedAt}>${formatDate(a.publishedAt, this.uiLang)}</time> <span ?hidden=${!a.author}>${a.author}</span> <span>${`${this.t.views} ${a.views ?? 0}`}</span></div>
         </div>
       </article>
     `

@@ -234,7 +234,7 @@ export class ArticleList extends WidgetElement {
       }
       [aria-selected='true'] {
         border-bottom-color: currentColor;
-        font-weight: 600;
+        font-weight: bold;
       }
       ul {
         list-style: none;

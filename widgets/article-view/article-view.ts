@@ -1,12 +1,11 @@
 import { css, html, nothing, type PropertyDeclarations } from 'lit'
-import { unsafeHTML } from 'lit/directives/unsafe-html.js'
 import { ApiError, getArticle, isAbort, postView } from '../api/client.js'
 import type { ArticleDetail, ArticleLink } from '../api/wire.js'
 import { DEFAULT_HREF, fillHref, isoDay } from '../base/format.js'
 import { errorView, statusStyles } from '../base/status-view.js'
 import { WidgetElement } from '../base/widget-element.js'
 import { tokens } from '../theme/tokens.js'
-import { inertHtml } from './inert-html.js'
+import { inertTemplate } from './inert-html.js'
 import { visitorId } from './visitor-id.js'
 
 /**
@@ -53,6 +52,8 @@ export class ArticleView extends WidgetElement {
   declare views?: number
 
   private counted?: string
+  /** The checked body of an article, kept while it is shown (Lit leaves a node value it already holds alone). */
+  private body?: [ArticleDetail, string, Node]
 
   constructor() {
     super()
@@ -192,6 +193,7 @@ export class ArticleView extends WidgetElement {
           </div>`
         : nothing
     }
+    if (this.body?.[0] !== d || this.body[1] !== this.api) this.body = [d, this.api, inertTemplate(d.html ?? '', this.api).content]
     return html`
       <article part="article">
         <h1 part="title">${d.title}</h1>
@@ -200,7 +202,7 @@ export class ArticleView extends WidgetElement {
           <time datetime=${d.publishedAt}>${isoDay(d.publishedAt)}</time>
           <span>${t.views}：${this.views ?? d.views}</span>
         </p>
-        <div part="body" class="body">${unsafeHTML(inertHtml(d.html ?? '', this.api))}</div>
+        <div part="body" class="body">${this.body[2]}</div>
         ${d.credits?.length
           ? html`<dl part="credits">${d.credits.map((c) => html`<div><dt>${c.label}</dt><dd>${c.value}</dd></div>`)}</dl>`
           : nothing}

@@ -7,9 +7,9 @@ const SCRIPT_URL = /^(javascript|vbscript):/i
 /**
  * Re-checks CMS-produced HTML in an inert `<template>` (nothing runs or loads while parsing there):
  * drops scripting elements, `on*` handlers, `srcdoc` and `javascript:` URLs; lazy-loads images and
- * resolves their relative URLs against the CMS.
+ * resolves their relative URLs against the CMS. Its content is inserted as is (no second parse).
  */
-export function inertHtml(source: string, api: string): string {
+export function inertTemplate(source: string, api: string): HTMLTemplateElement {
   const tpl = document.createElement('template')
   tpl.innerHTML = source
   const walker = document.createTreeWalker(tpl.content, NodeFilter.SHOW_ELEMENT)
@@ -32,5 +32,8 @@ export function inertHtml(source: string, api: string): string {
     }
   }
   for (const el of drop) el.remove()
-  return tpl.innerHTML
+  return tpl
 }
+
+/** The checked HTML as a string. */
+export const inertHtml = (source: string, api: string) => inertTemplate(source, api).innerHTML

@@ -30,17 +30,18 @@ export interface RegionModel {
 const letterOf = (p: RegionNode) => (p.py.trim()[0] ?? '#').toUpperCase()
 
 export function buildModel(tree: RegionTreeResponse, level: RegionLevel): RegionModel {
-  // Stable sort: provinces sharing a letter keep the CMS's order, and each letter forms one run.
-  const provinces = [...tree.provinces].sort((a, b) => (letterOf(a) < letterOf(b) ? -1 : letterOf(a) > letterOf(b) ? 1 : 0))
-  const groups = provinces.map((p): ProvinceGroup => {
-    // A municipality / SAR has no cities: it is its own only city.
-    const cities = p.cities?.length ? p.cities : [p]
-    return {
-      node: p,
-      letter: letterOf(p),
-      entries: level === 'province' ? [{ node: p }] : cities.map((c) => (c.code === p.code ? { node: c } : { node: c, province: p })),
-    }
-  })
+  const groups = tree.provinces
+    .map((p): ProvinceGroup => {
+      // A municipality / SAR has no cities: it is its own only city.
+      const cities = p.cities?.length ? p.cities : [p]
+      return {
+        node: p,
+        letter: letterOf(p),
+        entries: level === 'province' ? [{ node: p }] : cities.map((c) => (c.code === p.code ? { node: c } : { node: c, province: p })),
+      }
+    })
+    // Stable sort: provinces sharing a letter keep the CMS's order, and each letter forms one run.
+    .sort((a, b) => (a.letter < b.letter ? -1 : a.letter > b.letter ? 1 : 0))
   const entries = groups.flatMap((g) => g.entries)
   return {
     source: tree.source,

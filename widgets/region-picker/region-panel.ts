@@ -1,6 +1,4 @@
 import { css, html, nothing, type ReactiveController } from 'lit'
-import { unsafeHTML } from 'lit/directives/unsafe-html.js'
-import { TaskStatus } from '@lit/task'
 import { isAbort } from '../api/client.js'
 import { errorView, statusStyles } from '../base/status-view.js'
 import { nearestRegion } from './nearest-region.js'
@@ -12,11 +10,15 @@ import { RegionSearch } from './region-search.js'
  * The picker's panel, loaded on first open so pages that only show the trigger never pay for it.
  * The combobox input, the listbox, its groups and options share the picker's shadow root
  * (ID references cannot cross shadow roots). The full list (a few hundred options) is built once as
- * an escaped HTML string, several times faster to show than as template instances; the active and
- * chosen options are marked imperatively, so arrow keys and choices never re-render it.
+ * an escaped HTML string and parsed straight into place, several times faster to show than template
+ * instances; the active and chosen options are marked imperatively, so arrow keys, choices and
+ * keystrokes never touch it. Nothing reads layout while it opens: the browser lays out only the rows
+ * near the viewport (`content-visibility`), in the frame that shows them.
  */
 export class RegionPanel implements ReactiveController {
   query = ''
+  /** Opens leftwards (trigger near the right edge); decided before the panel renders. */
+  end = false
   private searcher?: RegionSearch
   private searchModel?: RegionModel
   private activeEl?: Element
@@ -25,6 +27,13 @@ export class RegionPanel implements ReactiveController {
   private autoActivate = false
   private allKey: unknown[] = []
   private allHtml = ''
+  /** The `.all` element holding `shownHtml`, and the options marked as the current choice. */
+  private allEl?: Element
+  private shownHtml = ''
+  private marked: Element[] = []
+  private markedCode?: string
+  private letters?: [RegionModel, string[]]
+  private near?: [unknown[], RegionEntry | undefined]
 
   constructor(private host: RegionPicker) {
     host.addController(this)
@@ -34,10 +43,22 @@ export class RegionPanel implements ReactiveController {
 
   hostUpdated() {
     const host = this.host
+    const root = host.renderRoot as ShadowRoot
     if (host.open) document.addEventListener('pointerdown', this.onOutside, true)
     else document.removeEventListener('pointerdown', this.onOutside, true)
-    for (const el of host.renderRoot.querySelectorAll('.chosen')) el.classList.remove('chosen')
-    if (host.value) for (const el of host.renderRoot.querySelectorAll(`.all [data-code="${host.value}"]`)) el.classList.add('chosen')
+    // Parsed once into place (as a template it would be parsed and then cloned), again only when it changes.
+    const all = this.$('.all')
+    if (all && (all !== this.allEl || this.shownHtml !== this.allHtml)) {
+      all.innerHTML = this.shownHtml = this.allHtml
+      this.allEl = all
+      this.markedCode = undefined
+    }
+    if (this.markedCode !== host.value) {
+      for (const el of this.marked) el.classList.remove('chosen')
+      this.marked = host.value ? ['r-', 'h-', 'o-'].map((p) => root.getElementById(p + host.value)!).filter(Boolean) : []
+      for (const el of this.marked) el.classList.add('chosen')
+      this.markedCode = host.value
+    }
     if (this.autoActivate) {
       this.autoActivate = false
       this.setActive(this.options()[0], false)
@@ -52,13 +73,15 @@ export class RegionPanel implements ReactiveController {
     return this.host.renderRoot.querySelector<E>(sel)
   }
 
-  /** After the panel is shown: focus the search, place the panel, mark the current choice, locate. */
+  /** Before the panel renders: which way it opens, from the host's box. */
+  place(r: DOMRect) {
+    this.end = r.left + Math.min(640, innerWidth * 0.92) > innerWidth
+  }
+
+  /** After the panel is shown: focus the search, mark the current choice, locate. */
   opened() {
     const host = this.host
-    const panel = this.$<HTMLElement>('.panel')!
-    const r = host.getBoundingClientRect()
-    panel.classList.toggle('end', r.left + Math.min(640, innerWidth * 0.92) > innerWidth)
-    this.$<HTMLInputElement>('input')?.focus()
+    this.$<HTMLInputElement>('input')?.focus({ preventScroll: true })
     this.setActive(this.query ? this.options()[0] : host.value ? this.$(`#o-${host.value}`) ?? undefined : undefined)
     if (host.locate && !this.hostCoords() && !this.coords && !this.locating && navigator.geolocation) {
       this.locating = true
@@ -153,7 +176,8 @@ export class RegionPanel implements ReactiveController {
   }
 
   private pick(opt: Element) {
-    const entry = this.host.model?.byCode.get((opt as HTMLElement).dataset.code!)
+    // Option ids are a two-letter prefix and the code.
+    const entry = this.host.model?.byCode.get(opt.id.slice(2))
     if (entry) this.host.choose(entry)
   }
 
@@ -177,13 +201,13 @@ export class RegionPanel implements ReactiveController {
     const model = host.model
     const label = host.level === 'province' ? t.chooseProvince : t.choose
     let body
-    if (data.status === TaskStatus.ERROR && !isAbort(data.error)) body = errorView(t, data.error, () => data.run())
+    if (data.status === 3 && !isAbort(data.error)) body = errorView(t, data.error, () => data.run())
     else if (!model) body = html`<p class="status" role="status">${t.loading}</p>`
     else body = this.renderBody(model)
     return html`
       <div
         part="panel"
-        class="panel"
+        class="panel ${this.end ? 'end' : ''}"
         role="dialog"
         aria-label=${label}
         ?hidden=${!host.open}
@@ -219,13 +243,19 @@ export class RegionPanel implements ReactiveController {
     const t = host.t
     const q = this.query
     const coords = this.hostCoords() ?? this.coords
-    const near = coords && nearestRegion(model.entries, coords.lat, coords.lng)
+    // Computed once per tree and position, not on every keystroke.
+    const nearKey = [model, coords?.lat, coords?.lng]
+    if (!this.near || nearKey.some((k, i) => k !== this.near![0][i]))
+      this.near = [nearKey, coords && nearestRegion(model.entries, coords.lat, coords.lng)]
+    const near = this.near[1]
     let results: RegionEntry[] = []
     if (q) {
       if (this.searchModel !== model) [this.searcher, this.searchModel] = [new RegionSearch(model.entries), model]
       results = this.searcher!.search(q, 20)
     }
-    const letters = [...new Set(model.groups.map((g) => g.letter))]
+    if (this.letters?.[0] !== model) this.letters = [model, [...new Set(model.groups.map((g) => g.letter))]]
+    const letters = this.letters[1]
+    this.renderAll(model)
     return html`
       ${near
         ? html`<button part="nearest" class="chip" type="button" @click=${() => host.choose(near)}>
@@ -244,18 +274,16 @@ export class RegionPanel implements ReactiveController {
             @mousedown=${(e: Event) => e.preventDefault()}
           >
             ${q
-              ? html`<div class="opts results">
+              ? html`<div class="results">
                   ${results.map(
                     (e) =>
-                      html`<div role="option" part="option" class="opt" id="s-${e.node.code}" data-code=${e.node.code}>
+                      html`<div role="option" part="option" id="s-${e.node.code}">
                         ${e.node.name}${e.province ? html`<small> ${e.province.name}</small>` : nothing}
                       </div>`,
                   )}
                 </div>`
               : nothing}
-            <div class="all" ?hidden=${!!q}>
-              ${unsafeHTML(this.renderAll(model))}
-            </div>
+            <div class="all" ?hidden=${!!q}></div>
           </div>
         </div>
         <nav part="index" class="index" aria-label=${t.letters} ?hidden=${!!q}>
@@ -265,31 +293,43 @@ export class RegionPanel implements ReactiveController {
     `
   }
 
-  /** The full list as HTML, rebuilt only when the tree, the recent list or the language changes. */
+  /** The full list as HTML, rebuilt only when the tree, the recent list or the language changes; hostUpdated puts it in place. */
   private renderAll(model: RegionModel): string {
     const t = this.host.t
     const key = [model, this.host.recent, t]
     if (key.every((k, i) => k === this.allKey[i])) return this.allHtml
     this.allKey = key
-    const opt = (prefix: string, e: RegionEntry) =>
-      `<div role="option" part="option" class="opt" id="${prefix}${esc(e.node.code)}" data-code="${esc(e.node.code)}">${esc(e.node.name)}</div>`
-    const opts = (prefix: string, entries: RegionEntry[]) => `<div class="opts">${entries.map((e) => opt(prefix, e)).join('')}</div>`
+    // Each group is one run of text: inline options with spaces as the places to wrap, the labels inline
+    // blocks before them (a hanging indent lines up the wrapped lines). Far cheaper to lay out than a grid of flex items.
+    const opts = (prefix: string, entries: RegionEntry[]) =>
+      entries.map((e) => `<span role="option" part="option" id="${prefix}${esc(e.node.code)}">${esc(e.node.name)}</span>`).join(' ')
     const section = (label: string, entries: RegionEntry[], prefix: string) =>
       entries.length
         ? `<div role="group" class="sec" aria-label="${esc(label)}"><span part="group-label" class="gl" aria-hidden="true">${esc(label)}</span>${opts(prefix, entries)}</div>`
         : ''
     const recent = this.host.recent.map((r) => model.byCode.get(r.code)!).filter(Boolean)
     const groups = model.groups
+    // Rows far down are skipped until scrolled near (content-visibility); their placeholder height must be close,
+    // or too many count as near on opening. Lines estimated from the names for a desktop-wide panel (~30em of
+    // options a line); a class, not a style attribute, which a host's CSP may forbid.
+    const row = (attrs: string, label: string, entries: RegionEntry[]) => {
+      const lines = Math.min(4, Math.ceil(entries.reduce((w, e) => w + e.node.name.length + 1.4, 0) / 30))
+      return `<div role="group" class="row${model.level === 'province' ? ' lg' : ''}${lines > 1 ? ' l' + lines : ''}"${attrs}>${label}${opts('o-', entries)}</div>`
+    }
+    const letter = (l: string) => `<span part="letter" class="letter" aria-hidden="true">${esc(l)}</span>`
     let rows = ''
     if (model.level === 'province') {
       const byLetter = new Map<string, RegionEntry[]>()
       for (const g of groups) byLetter.set(g.letter, [...(byLetter.get(g.letter) ?? []), ...g.entries])
-      for (const [letter, es] of byLetter)
-        rows += `<div role="group" class="row lg" id="L-${esc(letter)}" aria-label="${esc(letter)}"><span part="letter" class="letter" aria-hidden="true">${esc(letter)}</span>${opts('o-', es)}</div>`
+      for (const [l, es] of byLetter) rows += row(` id="L-${esc(l)}" aria-label="${esc(l)}"`, letter(l), es)
     } else
       groups.forEach((g, i) => {
         const first = g.letter !== groups[i - 1]?.letter
-        rows += `<div role="group" class="row"${first ? ` id="L-${esc(g.letter)}"` : ''} aria-label="${esc(g.node.name)}"><span part="letter" class="letter" aria-hidden="true">${first ? esc(g.letter) : ''}</span><span part="group-label" class="pname" aria-hidden="true">${esc(g.node.name)}</span>${opts('o-', g.entries)}</div>`
+        rows += row(
+          `${first ? ` id="L-${esc(g.letter)}"` : ''} aria-label="${esc(g.node.name)}"`,
+          `${first ? letter(g.letter) : ''}<span part="group-label" class="pname${first ? '' : ' solo'}" aria-hidden="true">${esc(g.node.name)}</span>`,
+          g.entries,
+        )
       })
     return (this.allHtml = section(t.recent, recent, 'r-') + section(t.hot, model.hot, 'h-') + rows)
   }
@@ -386,6 +426,10 @@ const panelStyles = css`
   .status {
     color: var(--_muted);
   }
+  .sec,
+  .row {
+    line-height: 1.9;
+  }
   .sec {
     padding: 0.5em 0;
     border-bottom: 1px dashed var(--_border);
@@ -394,24 +438,20 @@ const panelStyles = css`
     display: block;
     font-size: 0.8em;
   }
-  .opts {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.1em 0.2em;
-  }
-  .opt {
+  [role='option'] {
     padding: 0.15em 0.55em;
     border-radius: 4px;
     cursor: pointer;
     white-space: nowrap;
   }
-  .opt:hover {
+  [role='option']:hover {
     background: var(--_surface);
   }
+  /* bold, not 600: CJK faces without a semibold get no synthetic bold at 600 (e.g. on Linux). */
   .chosen,
   .pname,
   .letter {
-    font-weight: 600;
+    font-weight: bold;
   }
   [aria-selected='true'] {
     background: var(--_accent) !important;
@@ -421,21 +461,44 @@ const panelStyles = css`
     color: inherit;
   }
   .results {
-    flex-direction: column;
     padding-top: 0.5em;
   }
+  .results [role='option'] {
+    display: block;
+  }
   .row {
-    /* Off-screen provinces skip layout and text shaping when the panel opens. */
     content-visibility: auto;
-    contain-intrinsic-size: auto 2.5em;
-    display: grid;
-    grid-template-columns: 1.5em 4.5em 1fr;
-    align-items: baseline;
-    padding: 0.35em 0;
+    contain-intrinsic-size: auto 1.9em;
+    padding: 0.35em 0 0.35em 6em;
+    text-indent: -6em;
     border-bottom: 1px solid var(--_surface);
   }
+  .letter,
+  .pname {
+    display: inline-block;
+    width: 4.5em;
+    text-indent: 0;
+  }
+  .letter {
+    width: 1.5em;
+  }
+  /* Under the first province of a letter, no empty letter box. */
+  .solo {
+    margin-inline-start: 1.5em;
+  }
+  /* Provinces only: a letter, then its provinces. */
   .lg {
-    grid-template-columns: 1.5em 1fr;
+    padding-inline-start: 1.5em;
+    text-indent: -1.5em;
+  }
+  .l2 {
+    contain-intrinsic-size: auto 3.8em;
+  }
+  .l3 {
+    contain-intrinsic-size: auto 5.7em;
+  }
+  .l4 {
+    contain-intrinsic-size: auto 7.6em;
   }
   .status {
     margin: 0;

@@ -277,8 +277,11 @@ export class RegionPicker extends WidgetElement {
   async show(query = '') {
     if (this.disabled || this.formDisabled) return
     this.load()
+    // Read before the panel (and its styles) change anything: afterwards it would force a reflow.
+    const rect = this.getBoundingClientRect()
     this.panel ??= new (await import('./region-panel.js')).RegionPanel(this)
     this.panel.query = query
+    this.panel.place(rect)
     this.open = true
     await this.updateComplete
     this.panel.opened()

@@ -41,11 +41,13 @@ export class RegionSearch {
   private rows: Row[]
 
   constructor(entries: RegionEntry[]) {
-    this.rows = entries.map((entry) => ({
-      entry,
-      keys: keysOf(entry.node),
-      parent: entry.province ? keysOf(entry.province) : [],
-    }))
+    // A province's keys once, not once per city.
+    const parents = new Map<RegionEntry['province'], string[]>([[undefined, []]])
+    this.rows = entries.map((entry) => {
+      const p = entry.province
+      if (!parents.has(p)) parents.set(p, keysOf(p!))
+      return { entry, keys: keysOf(entry.node), parent: parents.get(p)! }
+    })
   }
 
   search(query: string, limit = 50): RegionEntry[] {

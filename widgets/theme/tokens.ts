@@ -6,7 +6,8 @@ import { css } from 'lit'
  */
 export const tokens = css`
   :host {
-    --_font: var(--news-font, system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', sans-serif);
+    /* CJK faces before system-ui, whose Latin-only face would send every Chinese run through font fallback. */
+    --_font: var(--news-font, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', system-ui, sans-serif);
     --_text: var(--news-text, #1f2329);
     --_muted: var(--news-muted, #646a73);
     --_bg: var(--news-bg, #fff);
@@ -21,6 +22,10 @@ export const tokens = css`
     --_z: var(--news-z-index, 1000);
     font-family: var(--_font);
     color: var(--_text);
+  }
+  /* English content: Latin faces first. */
+  :host(:lang(en)) {
+    --_font: var(--news-font, system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', sans-serif);
   }
   [hidden] {
     display: none !important;
