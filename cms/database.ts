@@ -3,8 +3,11 @@ import path from 'node:path'
 import type { Config, Payload } from 'payload'
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import { index as pgIndex } from '@payloadcms/db-postgres/drizzle/pg-core'
+import { index as sqliteIndex } from '@payloadcms/db-sqlite/drizzle/sqlite-core'
 import { migrations as postgresMigrations } from '../migrations/postgres/index'
 import { migrations as sqliteMigrations } from '../migrations/sqlite/index'
+import { indexLocaleParents } from './locale-parent-indexes'
 
 export const DEFAULT_SQLITE_FILE = 'data/regional-news.db'
 
@@ -21,6 +24,7 @@ export const databaseFromUrl = async (url = process.env.DATABASE_URL, root = pro
       // Concurrent writers wait instead of failing with "database is locked"; WAL lets reads run beside a write.
       busyTimeout: 5_000,
       wal: true,
+      afterSchemaInit: [indexLocaleParents(sqliteIndex as never)],
       migrationDir: path.join(root, 'migrations/sqlite'),
       prodMigrations: sqliteMigrations,
     })
@@ -34,6 +38,7 @@ export const databaseFromUrl = async (url = process.env.DATABASE_URL, root = pro
         connectionTimeoutMillis: 3_000,
         idleTimeoutMillis: 30_000,
       },
+      afterSchemaInit: [indexLocaleParents(pgIndex as never)],
       migrationDir: path.join(root, 'migrations/postgres'),
       prodMigrations: postgresMigrations,
     })

@@ -13,6 +13,22 @@ if (!built) {
   if (build.status !== 0) process.exit(build.status ?? 1)
 }
 
-const server = spawn(process.execPath, ['--enable-source-maps', 'dist/server/main.mjs', '--first-start'], { stdio: 'inherit', env })
+// Node 20 occasionally ends a process whose module graph has top-level await with exit code 13 while it is
+// still loading; nothing has run yet then, so starting again is safe.
+const UNSETTLED_TOP_LEVEL_AWAIT = 13
+let attempts = 0
+let server
+const start = () => {
+  attempts++
+  const startedAt = Date.now()
+  server = spawn(process.execPath, ['--enable-source-maps', 'dist/server/main.mjs', '--first-start'], { stdio: 'inherit', env })
+  server.on('exit', (code, signal) => {
+    if (code === UNSETTLED_TOP_LEVEL_AWAIT && attempts < 3 && Date.now() - startedAt < 60_000) {
+      console.log('start: the server stopped while loading (exit 13); starting it again')
+      return start()
+    }
+    process.exit(code ?? (signal ? 1 : 0))
+  })
+}
+start()
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
-server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))

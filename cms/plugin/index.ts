@@ -14,8 +14,10 @@ import { invalidateOnChange, invalidateOnDelete } from './hooks/invalidate-publi
 import { syncMediaAfterChange, syncMediaAfterDelete } from './hooks/media-visibility'
 import { createViewCounter, deleteViewCounter, readViewCount } from './hooks/view-stats'
 import { type RegionalNewsOptions, resolveOptions } from './options'
+import { startInvalidationBus } from './read-path/invalidation-bus'
 import { createPublicApi } from './read-path/public-api'
 import { responseCache } from './read-path/response-cache'
+import { sqliteReadTuning } from './read-path/sqlite-read-tuning'
 import { translations } from './translations'
 
 export type { RegionalNewsOptions } from './options'
@@ -100,6 +102,18 @@ export const regionalNews =
         await commit(id)
         responseCache.afterCommit()
       }
+      // PostgreSQL: tell other instances on the same database (see invalidation-bus.ts for the bound).
+      const bus = startInvalidationBus(payload)
+      // SQLite: planner statistics and page cache the list's indexes rely on.
+      const tuning = sqliteReadTuning(payload, options.slugs.articles)
+      const destroy = payload.db.destroy?.bind(payload.db)
+      payload.db.destroy = async () => {
+        tuning?.stop()
+        await bus?.stop()
+        await destroy?.()
+      }
+      await tuning?.start()
+      if (bus) await Promise.race([bus.ready, new Promise((resolve) => setTimeout(resolve, 3_000).unref())])
     }
     return config
   }
@@ -108,3 +122,4 @@ export { createPublicApi } from './read-path/public-api'
 export { resolveOptions } from './options'
 export { responseCache } from './read-path/response-cache'
 export { mountedPublicApi } from './read-path/mounted-api'
+export { seedRegions } from './seed/seed-regions'

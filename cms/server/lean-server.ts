@@ -1,11 +1,16 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from 'node:http'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { mountedPublicApi } from '../plugin'
 import { clientAddress } from '../plugin/read-path/client-address'
 import type { PublicReply } from '../plugin/read-path/public-api'
+import { createDatabaseProbe } from './database-probe'
+import { Rejection } from './rejection'
+import { createRestGuard } from './rest-guard'
 import { PAGE_SECURITY_HEADERS } from './security-headers'
+import { interceptServerErrors, type MappedError } from './server-error-mapper'
 import { loadStaticDirectory, type StaticFile } from './static-files'
+import { inspectUrl } from './url-hygiene'
 
 export interface LeanServerOptions {
   payload: Payload
@@ -18,6 +23,21 @@ export interface LeanServerOptions {
 
 const MAX_JSON_BODY = 1024
 const WIDGETS_PREFIX = '/widgets/v1'
+// What Next serves (admin, REST API, its assets); any other path is answered here.
+const NEXT_PATHS = /^\/(admin|api|_next)(\/|$)/
+
+const sendError = (res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}) => {
+  const body = JSON.stringify({ errors: [{ message }] })
+  res
+    .writeHead(status, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': Buffer.byteLength(body),
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      ...headers,
+    })
+    .end(body)
+}
 
 const readBody = (req: IncomingMessage) =>
   new Promise<Buffer>((resolve, reject) => {
@@ -65,6 +85,15 @@ export const createLeanServer = ({ payload, fallback, root = process.cwd(), trus
   const widgets = loadStaticDirectory(path.join(root, 'dist/widgets/v1'))
   const demo = loadStaticDirectory(path.join(root, 'cms/demo'))
   const proxies = [...trustedProxies, ...options.views.trustedProxies]
+  const guard = createRestGuard(payload)
+  const database = createDatabaseProbe(payload)
+  const UNAVAILABLE: MappedError = { status: 503, message: 'Content database unavailable; try again shortly', headers: { 'Retry-After': '5' } }
+
+  // A 5xx under /api becomes a JSON 503 when the database is what failed, and JSON in any case.
+  const mapServerError = async ({ json }: { status: number; json: boolean }): Promise<MappedError | undefined> => {
+    if (!(await database.isUp())) return UNAVAILABLE
+    return json ? undefined : { status: 500, message: 'Internal error' }
+  }
 
   const handlePublic = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
     let bodyPromise: Promise<Buffer> | undefined
@@ -78,20 +107,17 @@ export const createLeanServer = ({ payload, fallback, root = process.cwd(), trus
       },
       json: async () => JSON.parse((await (bodyPromise ??= readBody(req))).toString('utf8') || 'null'),
       client: clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'] as string | undefined, proxies),
+      url: req.url,
     })
     send(res, reply)
   }
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    let url: URL
-    try {
-      url = new URL(req.url ?? '/', 'http://localhost')
-    } catch {
-      res.writeHead(400, { 'Content-Type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'Malformed URL' }] }))
-      return
-    }
+    // Path tricks, control characters and invalid UTF-8 never reach a handler.
+    const inspected = inspectUrl(req.url)
+    const url = new URL(req.url ?? '/', 'http://localhost')
     const { pathname } = url
-    if (pathname.startsWith(publicPrefix)) return handlePublic(req, res, url)
+    if (pathname.startsWith(publicPrefix)) return handlePublic(req, interceptServerErrors(res, mapServerError), url)
     if (pathname.startsWith(`${WIDGETS_PREFIX}/`) && (req.method === 'GET' || req.method === 'HEAD')) {
       const file = widgets.get(pathname.slice(WIDGETS_PREFIX.length))
       if (file) {
@@ -99,26 +125,54 @@ export const createLeanServer = ({ payload, fallback, root = process.cwd(), trus
         const immutable = pathname.includes('/chunks/')
         return sendStatic(req, res, file, {
           'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=300, stale-while-revalidate=86400',
-          // Module scripts loaded from another origin need CORS.
+          // Module scripts loaded from another origin need CORS (never with credentials).
           'Access-Control-Allow-Origin': '*',
+          'Cross-Origin-Resource-Policy': 'cross-origin',
           'X-Content-Type-Options': 'nosniff',
+          'Referrer-Policy': 'strict-origin-when-cross-origin',
         })
       }
+      return sendError(res, 404, 'No such widgets file')
     }
     if (req.method === 'GET' || req.method === 'HEAD') {
       const page = pathname === '/' ? demo.get('/index.html') : pathname.startsWith('/demo/') ? demo.get(pathname.slice(5)) : undefined
       if (page) return sendStatic(req, res, page, { 'Cache-Control': 'public, max-age=60', ...PAGE_SECURITY_HEADERS })
     }
-    if (fallback) return fallback(req, res)
-    res.writeHead(404, { 'Content-Type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'Not found' }] }))
+    if (fallback && NEXT_PATHS.test(pathname)) {
+      // Next keeps a header set here (it only adds missing ones).
+      res.setHeader('X-Content-Type-Options', 'nosniff')
+      if (!guard.isRestPath(inspected.segments)) return fallback(req, res)
+      // Payload's REST API: validated here first, and its 5xx answers mapped.
+      const checked = await guard.check(req, inspected)
+      // During an outage, answer at once instead of queueing more work behind a database that is not there.
+      if (database.knownDown()) return sendError(res, UNAVAILABLE.status, UNAVAILABLE.message, UNAVAILABLE.headers)
+      return fallback(checked, interceptServerErrors(res, mapServerError))
+    }
+    sendError(res, 404, 'Not found')
   }
 
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
+    // A cache hit skips everything below, URL checks included: the same target passed them before it was cached.
+    const hit = publicApi.cachedReply(req.method, req.url, req.headers)
+    if (hit) {
+      res.writeHead(hit.status, hit.headers)
+      res.end(hit.body)
+      return
+    }
     handle(req, res).catch((error: Error & { status?: number }) => {
-      payload.logger.error({ err: error }, 'request failed')
       if (res.headersSent) return res.destroy()
+      if (error instanceof Rejection) return sendError(res, error.status, error.message, error.headers)
+      payload.logger.error({ err: error }, 'request failed')
       const status = error.status && error.status < 500 ? error.status : 500
-      res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify({ errors: [{ message: status === 500 ? 'Internal error' : error.message }] }))
+      sendError(res, status, status === 500 ? 'Internal error' : error.message)
     })
   })
+  // Requests Node's parser refuses (conflicting lengths, bad chunking, huge headers) get JSON too.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || error.code === 'ECONNRESET') return socket.destroy()
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400
+    const body = JSON.stringify({ errors: [{ message: status === 431 ? 'Request headers too large' : status === 408 ? 'Request timeout' : 'Malformed HTTP request' }] })
+    socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`)
+  })
+  return server
 }

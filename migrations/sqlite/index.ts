@@ -1,9 +1,9 @@
-import * as migration_20261125_143146_initial from './20261125_143146_initial';
+import * as migration_20261125_150735_initial from './20261125_150735_initial';
 
 export const migrations = [
   {
-    up: migration_20261125_143146_initial.up,
-    down: migration_20261125_143146_initial.down,
-    name: '20261125_143146_initial'
+    up: migration_20261125_150735_initial.up,
+    down: migration_20261125_150735_initial.down,
+    name: '20261125_150735_initial'
   },
 ];

@@ -1,6 +1,6 @@
 import { buildConfig, getPayload, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { databaseFromUrl } from '../../cms/database'
+import { databaseFromUrl, guardConnectionPool } from '../../cms/database'
 import { regionalNews } from '../../cms/plugin'
 import type { BootedPayload } from '../support/boot-payload'
 import { rest } from '../support/rest-client'
@@ -33,6 +33,8 @@ beforeAll(async () => {
     ],
   })
   payload = await getPayload({ config, key: database.url })
+  // Dropping the test database ends pooled connections; a host app without this guard would see that as a crash.
+  guardConnectionPool(payload)
   host = { payload, database, close: async () => undefined }
 })
 

@@ -45,9 +45,10 @@ export const buildAccess = (options: ResolvedOptions) => {
     unlock: administrator,
   }
 
-  // Counts are public figures; they change only through the view endpoint (Local API, overrideAccess).
+  // Counts of published articles are public figures (a draft's counter would reveal that the draft exists); they
+  // change only through the view endpoint (Local API, overrideAccess).
   const articleViews: CollectionConfig['access'] = {
-    read: () => true,
+    read: ({ req }) => options.canEdit(req.user) || { 'article._status': { equals: 'published' } },
     create: nobody,
     update: nobody,
     delete: administrator,

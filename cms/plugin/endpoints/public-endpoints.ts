@@ -3,6 +3,33 @@ import type { ResolvedOptions } from '../options'
 import { clientAddress } from '../read-path/client-address'
 import type { PublicApi, PublicReply } from '../read-path/public-api'
 
+// The view endpoint's body is a visitor id: a kilobyte is plenty.
+const MAX_BODY_BYTES = 1024
+
+/**
+ * Reads the JSON body with a byte limit: Request.json() would read whatever arrives, also a chunked body
+ * that sent no Content-Length for the handler to check first.
+ */
+const boundedJson = async (req: PayloadRequest): Promise<unknown> => {
+  const stream = req.body as ReadableStream<Uint8Array> | null | undefined
+  if (!stream) throw new Error('no body')
+  const reader = stream.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel()
+      throw new Error('body too large')
+    }
+    chunks.push(value)
+  }
+  const text = Buffer.concat(chunks).toString('utf8')
+  return JSON.parse(text || 'null')
+}
+
 /** Adapts a Payload endpoint request to the shared public handler. */
 const toPublicRequest = (req: PayloadRequest, basePath: string, options: ResolvedOptions) => {
   const url = new URL(req.url ?? 'http://localhost/')
@@ -13,7 +40,7 @@ const toPublicRequest = (req: PayloadRequest, basePath: string, options: Resolve
     path: url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : url.pathname,
     query: url.searchParams,
     header: (name: string) => req.headers.get(name),
-    json: () => (req.json ? req.json() : Promise.reject(new Error('no body'))),
+    json: () => boundedJson(req),
     // Behind Next the socket is not visible; Next (or the proxy in front) is the peer that sets X-Forwarded-For.
     client: clientAddress(
       req.headers.get('x-real-ip') ?? '127.0.0.1',

@@ -3,11 +3,12 @@ import type { ResolvedOptions } from '../options'
 import { buildArticleDetail } from './article-detail'
 import { buildArticleList } from './article-list'
 import { buildCategoryList } from './category-list'
+import { ConcurrencyLimit } from './concurrency-limit'
 import { PublicError } from './public-error'
 import { listCacheKey, parseListParams, parseLocaleOnly, parseSlug } from './query-params'
 import { RateLimiter } from './rate-limiter'
 import { buildRegionTree } from './region-tree'
-import { type CachedBody, finishBody, responseCache } from './response-cache'
+import { type CachedBody, encodedBody, finishBody, responseCache } from './response-cache'
 import { recordView } from './view-counter'
 
 /** What either mounting (Payload endpoint or lean server) knows about a request. */
@@ -21,6 +22,8 @@ export interface PublicRequest {
   json: () => Promise<unknown>
   /** Client address as resolved by the mounting (trusted-proxy rules applied). */
   client: string
+  /** The request target exactly as received (path and query), when the mounting also serves `cachedReply`. */
+  url?: string
 }
 
 export interface PublicReply {
@@ -29,35 +32,115 @@ export interface PublicReply {
   body: Buffer
 }
 
-const MAX_BODY_BYTES = 1024
+/** A reply whose headers are a flat [name, value, …] list, ready for res.writeHead. */
+export interface WireReply {
+  status: number
+  headers: string[]
+  body: Buffer
+}
 
-const pickEncoding = (accept: string | null | undefined, entry: CachedBody): 'br' | 'gzip' | undefined => {
-  if (!accept) return undefined
-  if (entry.br && /\bbr\b/.test(accept)) return 'br'
-  if (entry.gzip && /\bgzip\b/.test(accept)) return 'gzip'
+type Encoding = 'br' | 'gzip'
+type Variant = Encoding | 'identity' | 'notModified'
+
+const MAX_BODY_BYTES = 1024
+// Views recorded at once per instance: below the pool size (10), so reads keep a connection.
+const CONCURRENT_VIEWS = 6
+const MAX_ALIASES = 10_000
+const EMPTY = Buffer.alloc(0)
+
+const pickEncoding = (accept: string | null | undefined, entry: CachedBody): Encoding | undefined => {
+  if (!accept || !entry.compressible) return undefined
+  if (/\bbr\b/.test(accept)) return 'br'
+  if (/\bgzip\b/.test(accept)) return 'gzip'
   return undefined
 }
+
+const matchesEtag = (ifNoneMatch: string | null | undefined, etag: string) =>
+  ifNoneMatch != null && (ifNoneMatch === etag || ifNoneMatch.split(/\s*,\s*/).includes(etag))
 
 /** The public read path as a plain function of a request: validation, cache, ETag, compression, CORS. */
 export const createPublicApi = (options: ResolvedOptions) => {
   const { publicApi } = options
   const views = new RateLimiter(options.views.rateLimitPerMinute)
+  const recording = new ConcurrencyLimit(CONCURRENT_VIEWS)
   const cacheControl = `public, max-age=${publicApi.maxAge}, stale-while-revalidate=${publicApi.staleWhileRevalidate}`
 
+  // Methods and headers go on every response: Payload's router adds its own defaults to any response lacking them,
+  // and both mountings must answer identically.
+  const CORS_COMMON = { 'Access-Control-Allow-Methods': 'GET, HEAD, POST, OPTIONS', 'Access-Control-Allow-Headers': 'Content-Type' }
+  const CORS_ANY = { 'Access-Control-Allow-Origin': '*', ...CORS_COMMON }
+  const CORS_NONE = { ...CORS_COMMON, Vary: 'Origin' }
   const corsHeaders = (origin: string | null | undefined): Record<string, string> => {
-    if (publicApi.corsOrigins === '*') return { 'Access-Control-Allow-Origin': '*' }
-    if (origin && publicApi.corsOrigins.includes(origin)) return { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' }
-    return { Vary: 'Origin' }
+    if (publicApi.corsOrigins === '*') return CORS_ANY
+    if (origin && publicApi.corsOrigins.includes(origin)) return { 'Access-Control-Allow-Origin': origin, ...CORS_COMMON, Vary: 'Origin' }
+    return CORS_NONE
   }
 
-  const cached = async (key: string, build: () => Promise<unknown>): Promise<CachedBody> => {
-    if (publicApi.cache) {
-      const hit = responseCache.read(key, publicApi.cacheTtlMs)
-      if (hit) return hit
+  /** Every header of a reply but Content-Length; the same for the full and the cached path. */
+  const replyHeaders = (entry: CachedBody, cors: Record<string, string>, method: string, encoding: Encoding | undefined) => {
+    const headers: Record<string, string> = {
+      'Content-Type': 'application/json; charset=utf-8',
+      'X-Content-Type-Options': 'nosniff',
+      ...cors,
+      ...entry.headers,
     }
-    const generation = responseCache.generation
-    const entry = finishBody(200, await build(), { 'Cache-Control': cacheControl })
-    if (publicApi.cache) responseCache.store(key, entry, generation)
+    if (entry.status === 200 && method !== 'POST') {
+      headers.ETag = entry.etag
+      headers.Vary = headers.Vary ? `${headers.Vary}, Accept-Encoding` : 'Accept-Encoding'
+    }
+    if (encoding) headers['Content-Encoding'] = encoding
+    return headers
+  }
+
+  // The cached path: request targets the full path answered from a cache entry, and per entry its finished header
+  // lists, so a repeated GET costs two map lookups and one write (no parsing, no Payload).
+  const aliases = new Map<string, string>()
+  const wires = new WeakMap<CachedBody, Partial<Record<Variant, string[]>>>()
+  const wireHeaders = (entry: CachedBody, variant: Variant): string[] => {
+    let forEntry = wires.get(entry)
+    if (!forEntry) wires.set(entry, (forEntry = {}))
+    const known = forEntry[variant]
+    if (known) return known
+    const encoding = variant === 'br' || variant === 'gzip' ? variant : undefined
+    const headers = replyHeaders(entry, CORS_ANY, 'GET', encoding)
+    if (variant !== 'notModified') headers['Content-Length'] = String((encoding ? encodedBody(entry, encoding) : entry.body).length)
+    return (forEntry[variant] = Object.entries(headers).flat())
+  }
+
+  /**
+   * A GET answered from memory, or undefined (then call `handle`): only request targets `handle` has answered from
+   * the cache before, byte for byte, while that entry is still cached. A per-origin CORS list always takes `handle`.
+   */
+  const cachedReply = (
+    method: string | undefined,
+    url: string | undefined,
+    headers: { 'if-none-match'?: string; 'accept-encoding'?: string | string[] },
+  ): WireReply | undefined => {
+    if (method !== 'GET' || url === undefined) return undefined
+    const key = aliases.get(url)
+    if (key === undefined || publicApi.corsOrigins !== '*') return undefined
+    const entry = responseCache.read(key, publicApi.cacheTtlMs)
+    if (!entry) return undefined
+    if (matchesEtag(headers['if-none-match'], entry.etag)) return { status: 304, headers: wireHeaders(entry, 'notModified'), body: EMPTY }
+    const accept = headers['accept-encoding']
+    const encoding = pickEncoding(Array.isArray(accept) ? accept.join(', ') : accept, entry)
+    return encoding
+      ? { status: 200, headers: wireHeaders(entry, encoding), body: encodedBody(entry, encoding) }
+      : { status: 200, headers: wireHeaders(entry, 'identity'), body: entry.body }
+  }
+
+  const cached = async (req: PublicRequest, key: string, build: () => Promise<unknown>): Promise<CachedBody> => {
+    if (!publicApi.cache) return finishBody(200, await build(), { 'Cache-Control': cacheControl })
+    let entry = responseCache.read(key, publicApi.cacheTtlMs)
+    if (!entry) {
+      const generation = responseCache.generation
+      entry = finishBody(200, await build(), { 'Cache-Control': cacheControl })
+      responseCache.store(key, entry, generation)
+    }
+    if (req.url !== undefined && req.method === 'GET' && !aliases.has(req.url)) {
+      if (aliases.size >= MAX_ALIASES) aliases.clear()
+      aliases.set(req.url, key)
+    }
     return entry
   }
 
@@ -67,20 +150,20 @@ export const createPublicApi = (options: ResolvedOptions) => {
     if (req.method === 'GET' || req.method === 'HEAD') {
       if (segments.length === 1 && segments[0] === 'regions') {
         const locale = parseLocaleOnly(req.query, locales)
-        return cached(`regions|${locale}`, () => buildRegionTree(payload, options, locale))
+        return cached(req, `regions|${locale}`, () => buildRegionTree(payload, options, locale))
       }
       if (segments.length === 1 && segments[0] === 'categories') {
         const locale = parseLocaleOnly(req.query, locales)
-        return cached(`categories|${locale}`, () => buildCategoryList(payload, options, locale))
+        return cached(req, `categories|${locale}`, () => buildCategoryList(payload, options, locale))
       }
       if (segments.length === 1 && segments[0] === 'articles') {
         const params = parseListParams(req.query, locales)
-        return cached(listCacheKey(params), () => buildArticleList(payload, options, params))
+        return cached(req, listCacheKey(params), () => buildArticleList(payload, options, params))
       }
       if (segments.length === 2 && segments[0] === 'articles') {
         const slug = parseSlug(segments[1]!)
         const locale = parseLocaleOnly(req.query, locales)
-        return cached(`article|${locale}|${slug}`, () => buildArticleDetail(payload, options, slug, locale))
+        return cached(req, `article|${locale}|${slug}`, () => buildArticleDetail(payload, options, slug, locale))
       }
     }
     if (req.method === 'POST' && segments.length === 3 && segments[0] === 'articles' && segments[2] === 'views') {
@@ -96,7 +179,7 @@ export const createPublicApi = (options: ResolvedOptions) => {
       } catch {
         throw new PublicError(400, 'Body is not valid JSON')
       }
-      const result = await recordView(payload, options, slug, body)
+      const result = await recording.run(() => recordView(payload, options, slug, body))
       return finishBody(200, result, { 'Cache-Control': 'no-store' })
     }
     const known = ['regions', 'categories', 'articles'].includes(segments[0] ?? '')
@@ -106,16 +189,7 @@ export const createPublicApi = (options: ResolvedOptions) => {
   const handle = async (payload: Payload, req: PublicRequest): Promise<PublicReply> => {
     const cors = corsHeaders(req.header('origin'))
     if (req.method === 'OPTIONS') {
-      return {
-        status: 204,
-        body: Buffer.alloc(0),
-        headers: {
-          ...cors,
-          'Access-Control-Allow-Methods': 'GET, HEAD, POST, OPTIONS',
-          'Access-Control-Allow-Headers': 'Content-Type',
-          'Access-Control-Max-Age': '600',
-        },
-      }
+      return { status: 204, body: EMPTY, headers: { ...cors, 'Access-Control-Max-Age': '600' } }
     }
     let entry: CachedBody
     try {
@@ -131,27 +205,17 @@ export const createPublicApi = (options: ResolvedOptions) => {
         }, { 'Cache-Control': 'no-store', ...(unavailable ? { 'Retry-After': '5' } : {}) })
       }
     }
-    const headers: Record<string, string> = {
-      'Content-Type': 'application/json; charset=utf-8',
-      'X-Content-Type-Options': 'nosniff',
-      ...cors,
-      ...entry.headers,
-    }
-    if (entry.status === 200 && req.method !== 'POST') {
-      headers.ETag = entry.etag
-      headers.Vary = headers.Vary ? `${headers.Vary}, Accept-Encoding` : 'Accept-Encoding'
-      if (req.header('if-none-match')?.split(/\s*,\s*/).includes(entry.etag)) {
-        return { status: 304, headers, body: Buffer.alloc(0) }
-      }
+    if (entry.status === 200 && req.method !== 'POST' && matchesEtag(req.header('if-none-match'), entry.etag)) {
+      return { status: 304, headers: replyHeaders(entry, cors, req.method, undefined), body: EMPTY }
     }
     const encoding = pickEncoding(req.header('accept-encoding'), entry)
-    if (encoding) headers['Content-Encoding'] = encoding
-    const body = encoding ? entry[encoding]! : entry.body
+    const headers = replyHeaders(entry, cors, req.method, encoding)
+    const body = encoding ? encodedBody(entry, encoding) : entry.body
     headers['Content-Length'] = String(body.length)
-    return { status: entry.status, headers, body: req.method === 'HEAD' ? Buffer.alloc(0) : body }
+    return { status: entry.status, headers, body: req.method === 'HEAD' ? EMPTY : body }
   }
 
-  return { handle }
+  return { handle, cachedReply }
 }
 
 export type PublicApi = ReturnType<typeof createPublicApi>

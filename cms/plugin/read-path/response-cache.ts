@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 
-/** A finished public response, with its compressed forms computed once. */
+/** A finished public response; its compressed forms are made on first request for them, then kept. */
 export interface CachedBody {
   status: number
   body: Buffer
   gzip?: Buffer
   br?: Buffer
+  /** Large enough to be worth compressing. */
+  compressible: boolean
   etag: string
   /** Extra headers specific to this response (e.g. Cache-Control overrides). */
   headers?: Record<string, string>
@@ -18,21 +20,17 @@ const COMPRESS_MIN_BYTES = 512
 export const finishBody = (status: number, json: unknown, headers?: Record<string, string>): CachedBody => {
   const body = Buffer.from(JSON.stringify(json))
   const etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`
-  const large = body.length >= COMPRESS_MIN_BYTES
-  return {
-    status,
-    body,
-    etag,
-    headers,
-    storedAt: Date.now(),
-    gzip: large ? gzipSync(body, { level: 9 }) : undefined,
-    br: large
-      ? brotliCompressSync(body, {
-          params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
-        })
-      : undefined,
-  }
+  return { status, body, etag, headers, storedAt: Date.now(), compressible: body.length >= COMPRESS_MIN_BYTES }
 }
+
+/** The body in `encoding`, compressed once per entry (an uncached response is compressed only if asked for). */
+export const encodedBody = (entry: CachedBody, encoding: 'gzip' | 'br'): Buffer =>
+  (entry[encoding] ??=
+    encoding === 'br'
+      ? brotliCompressSync(entry.body, {
+          params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: entry.body.length },
+        })
+      : gzipSync(entry.body, { level: 9 }))
 
 interface CacheState {
   entries: Map<string, CachedBody>

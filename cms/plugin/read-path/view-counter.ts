@@ -85,6 +85,7 @@ export const recordView = async (
     collection: options.slugs.articles as never,
     where: { slug: { equals: slug } },
     limit: 1,
+    pagination: false,
     depth: 0,
     overrideAccess: false,
     select: { slug: true } as never,

@@ -19,10 +19,22 @@ const freePort = () =>
  * returns its URL; '' when no build exists (the live tests then use the fixture API and say so).
  */
 export async function startLiveCms() {
-  if (!existsSync('cms/.next/BUILD_ID')) {
+  if (!existsSync('cms/.next/BUILD_ID') || !existsSync('dist/server/main.mjs')) {
     console.warn('widgets: no production build (npm run build): live-data tests use the fixture API')
     return ''
   }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce()
+    } catch (error) {
+      // Node 20 sometimes exits 13 while loading a module graph with top-level await, before running anything.
+      if (error.code !== 13 || attempt >= 3) throw error
+      console.warn('widgets: CMS exited with 13 while loading; starting it again')
+    }
+  }
+}
+
+async function startOnce() {
   const dir = mkdtempSync(path.join(tmpdir(), 'rn-wtr-'))
   const port = await freePort()
   let output = ''
@@ -59,7 +71,7 @@ export async function startLiveCms() {
     child.stderr.on('data', onData)
     child.once('exit', (code) => {
       clearTimeout(timer)
-      reject(new Error(`CMS exited with ${code}:\n${output}`))
+      reject(Object.assign(new Error(`CMS exited with ${code}:\n${output}`), { code }))
     })
   })
   console.log(`widgets: live-data tests against the real CMS at http://127.0.0.1:${port}`)

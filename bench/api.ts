@@ -1,0 +1,280 @@
+/**
+ * Public read path benchmark (`npx tsx bench/api.ts`; several minutes, never part of the tests).
+ *
+ * Seeds 10,000 articles in bulk into a fresh SQLite database, starts the production server (cms/server/main.ts,
+ * needs `next build cms`, built here when missing) and measures at 20 connections the same result set three ways:
+ * stock Payload REST (through Next), the public path (lean server, cached), and plain node:http replaying the
+ * public path's exact bytes — for the list by category+region, one article and the region tree. Then the list
+ * with the response cache off at 1,000 and at 100,000 articles. Prints a table and writes bench/results/api.md.
+ *
+ * Env: BENCH_SECONDS (10), BENCH_WARMUP (2), BENCH_CONNECTIONS (20), BENCH_ARTICLES (10000),
+ * BENCH_SMALL (1000), BENCH_LARGE (100000), BENCH_ENCODING (the Accept-Encoding sent, as a browser does:
+ * "gzip, deflate, br"; "identity" for uncompressed bodies).
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { request } from 'node:http'
+import { createServer } from 'node:net'
+import { cpus, tmpdir } from 'node:os'
+import path from 'node:path'
+import { stringify } from 'qs-esm'
+import type { Child } from './child-process'
+import type { Load } from './load'
+import type { Recording } from './replay-server'
+
+// Before Payload loads: the seeding process uses the committed migrations, as the production server does.
+(process.env as Record<string, string>).NODE_ENV = 'production'
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
+const env = (name: string, fallback: number) => Number(process.env[name] || fallback)
+const SECONDS = env('BENCH_SECONDS', 10)
+const WARMUP = env('BENCH_WARMUP', 2)
+const CONNECTIONS = env('BENCH_CONNECTIONS', 20)
+const ARTICLES = env('BENCH_ARTICLES', 10_000)
+const SMALL = env('BENCH_SMALL', 1_000)
+const LARGE = env('BENCH_LARGE', 100_000)
+const ENCODING = process.env.BENCH_ENCODING || 'gzip, deflate, br'
+const REQUEST_HEADERS = { 'Accept-Encoding': ENCODING }
+const CATEGORY = 'industry'
+const REGION = '330100'
+// Lexical's Node entry points use top-level await that can deadlock module loading on Node 20; its "production"
+// export condition avoids them.
+const NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --conditions=production`.trim()
+
+const log = (line: string) => console.log(line)
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+  })
+
+/** GET with the raw response (status, headers as sent, bytes): fetch would decode and normalize. */
+const rawGet = (url: string, headers: Record<string, string> = {}) =>
+  new Promise<{ status: number; rawHeaders: string[]; body: Buffer }>((resolve, reject) => {
+    request(url, { headers }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, rawHeaders: res.rawHeaders, body: Buffer.concat(chunks) }))
+      res.on('error', reject)
+    })
+      .on('error', reject)
+      .end()
+  })
+const json = async (url: string) => {
+  const reply = await rawGet(url)
+  if (reply.status !== 200) throw new Error(`${url}: ${reply.status} ${reply.body.toString().slice(0, 300)}`)
+  return JSON.parse(reply.body.toString('utf8'))
+}
+
+const ensureBuild = () => {
+  if (existsSync(path.join(root, 'cms/.next/BUILD_ID'))) return
+  log('no Next build found: running `next build cms` …')
+  const build = spawnSync('npx', ['next', 'build', 'cms'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_OPTIONS } })
+  if (build.status !== 0) throw new Error('next build failed')
+}
+
+const startServer = async (databaseUrl: string, extraEnv: Record<string, string> = {}) => {
+  const { startChild } = await import('./child-process')
+  const port = await freePort()
+  const { child } = await startChild('npx', ['tsx', 'cms/server/main.ts'], {
+    env: {
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: databaseUrl,
+      SEED_ON_EMPTY: 'false',
+      PAYLOAD_SECRET: (await import('./bench-database')).BENCH_SECRET,
+      NEXT_TELEMETRY_DISABLED: '1',
+      NODE_OPTIONS,
+      ...extraEnv,
+    },
+    ready: /regional news CMS ready/,
+  })
+  return { child, origin: `http://127.0.0.1:${port}` }
+}
+
+const startReplay = async (recording: Recording) => {
+  const { startChild } = await import('./child-process')
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'regional-news-replay-')), 'recording.json')
+  writeFileSync(file, JSON.stringify(recording))
+  const { child, match } = await startChild('npx', ['tsx', 'bench/replay-server.ts', file], { ready: /READY (\d+)/, env: { NODE_OPTIONS } })
+  return { child, origin: `http://127.0.0.1:${match[1]}` }
+}
+
+/** What the replay server must send for `path`: the public path's status, headers (minus per-connection ones) and bytes. */
+const record = async (origin: string, paths: string[]): Promise<Recording> => {
+  const perConnection = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding'])
+  const recording: Recording = {}
+  for (const p of paths) {
+    const { status, rawHeaders, body } = await rawGet(`${origin}${p}`, REQUEST_HEADERS)
+    const headers: string[] = []
+    for (let i = 0; i < rawHeaders.length; i += 2) {
+      if (!perConnection.has(rawHeaders[i]!.toLowerCase())) headers.push(rawHeaders[i]!, rawHeaders[i + 1]!)
+    }
+    recording[p] = { status, headers, body: body.toString('base64') }
+  }
+  return recording
+}
+
+interface Row {
+  name: string
+  stock: Load
+  ours: Load
+  plain: Load
+  /** Bytes of one result as sent (all pages for stock REST). */
+  stockBytes: number
+  oursBytes: number
+}
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
+const ms = (l: Load) => `${fmt(l.p50, 1)} / ${fmt(l.p99, 1)}`
+
+/** A note for any measurement where requests failed or timed out (they count as not served). */
+const failures = (rows: Row[], uncached: { articles: number; load: Load; single: Load }[]) => {
+  const notes = [
+    ...rows.flatMap((r) => (['stock', 'ours', 'plain'] as const).flatMap((k) => (r[k].failed ? [`${r.name}, ${k}: ${r[k].failed} requests failed or timed out`] : []))),
+    ...uncached.flatMap((u) => (u.load.failed + u.single.failed ? [`uncached list at ${fmt(u.articles)}: ${u.load.failed + u.single.failed} requests failed or timed out`] : [])),
+  ]
+  return notes.length ? ['', ...notes.map((n) => `Note: ${n}.`)] : []
+}
+
+const main = async () => {
+  const started = Date.now()
+  ensureBuild()
+  const { load } = await import('./load')
+  const measure = (origin: string, paths: string[], connections = CONNECTIONS) =>
+    load(origin, paths, { connections, seconds: SECONDS, warmup: WARMUP, headers: REQUEST_HEADERS })
+  const { createBenchDatabase } = await import('./bench-database')
+  const { buildListWhere } = await import('../cms/plugin/read-path/article-list')
+  const { mountedPublicApi } = await import('../cms/plugin')
+
+  // 1. Fresh database, 10,000 articles in bulk.
+  const db = await createBenchDatabase()
+  const seedSeconds = await db.addArticles(ARTICLES)
+  log(`seeded ${fmt(ARTICLES)} articles in ${fmt(seedSeconds, 2)} s (${fmt(ARTICLES / seedSeconds)} articles/s) into ${db.url}`)
+  const where = await buildListWhere(db.payload, mountedPublicApi(db.payload).options, { category: CATEGORY, region: REGION })
+  await db.close()
+
+  // 2. Production server; the three URLs each way.
+  const server = await startServer(db.url)
+  let replay: { child: Child; origin: string } | undefined
+  const rows: Row[] = []
+  try {
+    const newList = `/api/news/articles?category=${CATEGORY}&region=${REGION}`
+    const list = await json(`${server.origin}${newList}`)
+    const first = list.docs[0]
+    const stockList = `/api/articles${stringify({ where, sort: '-publishedAt,-id', depth: 1, limit: 12, page: 1, locale: 'zh' }, { addQueryPrefix: true })}`
+    const stock = await json(`${server.origin}${stockList}`)
+    const ids = (docs: { id: unknown }[]) => docs.map((d) => String(d.id)).join(',')
+    if (ids(stock.docs) !== ids(list.docs) || stock.totalDocs !== list.totalDocs) {
+      throw new Error(`stock REST and the public path disagree:\n${ids(stock.docs)} (${stock.totalDocs})\n${ids(list.docs)} (${list.totalDocs})`)
+    }
+    log(`list: ${list.docs.length} of ${fmt(list.totalDocs)} matching articles, identical ids and order both ways`)
+    // Stock REST caps `limit` at 100 (cms/server/rest-params.ts): the whole region list takes several pages.
+    const regionPage = (page: number) => `/api/regions?limit=100&page=${page}&depth=0&locale=zh`
+    const firstPage = await json(`${server.origin}${regionPage(1)}`)
+    const regionPages = Array.from({ length: firstPage.totalPages as number }, (_, i) => regionPage(i + 1))
+    const tree = await json(`${server.origin}/api/news/regions`)
+    const treeCount = tree.provinces.reduce((n: number, p: { cities?: unknown[] }) => n + 1 + (p.cities?.length ?? 0), 0)
+    if (firstPage.totalDocs !== treeCount) throw new Error(`region tree has ${treeCount} regions, stock REST ${firstPage.totalDocs}`)
+    const cases = [
+      { name: 'list (category+region, 12)', stock: [stockList], ours: newList },
+      { name: 'one article', stock: [`/api/articles/${first.id}?depth=1&locale=zh`], ours: `/api/news/articles/${first.slug}` },
+      { name: `region tree (${treeCount}; stock: ${regionPages.length} pages)`, stock: regionPages, ours: '/api/news/regions' },
+    ]
+    replay = await startReplay(await record(server.origin, cases.map((c) => c.ours)))
+
+    const bytes = async (paths: string[]) => {
+      let total = 0
+      for (const p of paths) total += (await rawGet(`${server.origin}${p}`, REQUEST_HEADERS)).body.length
+      return total
+    }
+    for (const c of cases) {
+      log(`measuring ${c.name} …`)
+      const [stockBytes, oursBytes] = [await bytes(c.stock), await bytes([c.ours])]
+      const stockLoad = await measure(server.origin, c.stock)
+      const oursLoad = await measure(server.origin, [c.ours])
+      const plainLoad = await measure(replay.origin, [c.ours])
+      rows.push({ name: c.name, stock: stockLoad, ours: oursLoad, plain: plainLoad, stockBytes, oursBytes })
+      log(`  stock ${fmt(stockLoad.rps)} req/s · new ${fmt(oursLoad.rps)} req/s · plain ${fmt(plainLoad.rps)} req/s`)
+    }
+  } finally {
+    await replay?.child.stop()
+    await server.child.stop()
+    db.remove()
+  }
+
+  // 3. The list with the response cache off, at 1,000 and at 100,000 articles.
+  // At 20 connections (as above) and at 1 (the latency of a single request, without queueing).
+  const uncached: { articles: number; load: Load; single: Load; seedSeconds: number }[] = []
+  const growing = await createBenchDatabase()
+  try {
+    let total = 0
+    for (const target of [SMALL, LARGE]) {
+      const seconds = await growing.addArticles(target - total)
+      total = target
+      log(`uncached: ${fmt(total)} articles (added in ${fmt(seconds, 2)} s)`)
+      const off = await startServer(growing.url, { PUBLIC_API_CACHE: 'off' })
+      try {
+        const listPath = `/api/news/articles?category=${CATEGORY}&region=${REGION}`
+        const check = await json(`${off.origin}${listPath}`)
+        log(`  list: ${fmt(check.totalDocs)} matching articles`)
+        const single = await measure(off.origin, [listPath], 1)
+        uncached.push({ articles: total, load: await measure(off.origin, [listPath]), single, seedSeconds: seconds })
+      } finally {
+        await off.child.stop()
+      }
+    }
+  } finally {
+    await growing.close()
+    growing.remove()
+  }
+
+  // 4. Report.
+  const minRatio = Math.min(...rows.map((r) => r.ours.rps / r.stock.rps))
+  const [small, large] = uncached
+  const lines = [
+    `Public read path vs stock Payload REST — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${cpus().length} CPUs (${cpus()[0]?.model.trim()}), Node ${process.version}`,
+    `SQLite, ${fmt(ARTICLES)} articles (bulk seed ${fmt(seedSeconds, 2)} s), production server (lean server + Next), autocannon ${CONNECTIONS} connections × ${SECONDS} s after ${WARMUP} s warm-up, Accept-Encoding: ${ENCODING}.`,
+    'req/s counts whole results (stock REST region tree: all its pages); latencies are per HTTP request.',
+    '',
+    '| case | stock REST req/s | new req/s | plain node:http req/s | new / stock | new / plain | p50 / p99 ms stock | p50 / p99 ms new | p50 / p99 ms plain | bytes stock / new |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map((r) =>
+      `| ${r.name} | ${fmt(r.stock.rps)} | ${fmt(r.ours.rps)} | ${fmt(r.plain.rps)} | ${fmt(r.ours.rps / r.stock.rps, 1)}× | ${fmt((100 * r.ours.rps) / r.plain.rps)}% | ${ms(r.stock)} | ${ms(r.ours)} | ${ms(r.plain)} | ${fmt(r.stockBytes)} / ${fmt(r.oursBytes)} |`,
+    ),
+    '',
+    `| list, response cache off | req/s (${CONNECTIONS} conn.) | p50 / p99 ms (${CONNECTIONS} conn.) | req/s (1 conn.) | p50 / p99 ms (1 conn.) |`,
+    '|---|---:|---:|---:|---:|',
+    ...uncached.map((u) => `| ${fmt(u.articles)} articles | ${fmt(u.load.rps)} | ${ms(u.load)} | ${fmt(u.single.rps)} | ${ms(u.single)} |`),
+    ...(small && large
+      ? [
+          `| ${fmt(large.articles)} ÷ ${fmt(small.articles)} | ${fmt(large.load.rps / small.load.rps, 2)}× | ${fmt(large.load.p50 / small.load.p50, 2)}× / ${fmt(large.load.p99 / small.load.p99, 2)}× | ${fmt(large.single.rps / small.single.rps, 2)}× | ${fmt(large.single.p50 / small.single.p50, 2)}× / ${fmt(large.single.p99 / small.single.p99, 2)}× |`,
+        ]
+      : []),
+    ...failures(rows, uncached),
+    '',
+    `min ratio vs stock REST: ${fmt(minRatio, 1)}×`,
+  ]
+  const table = lines.join('\n')
+  writeFileSync(path.join(root, 'bench/results/api.md'), `${table}\n`)
+  log(`done in ${fmt((Date.now() - started) / 1000)} s; table written to bench/results/api.md\n`)
+  console.log(table)
+  process.exit(0)
+}
+
+if (!process.execArgv.includes('--conditions=production')) {
+  // Re-run under the "production" condition (see NODE_OPTIONS above): this process loads Payload too.
+  const rerun = spawnSync(process.execPath, [...process.execArgv, '--conditions=production', ...process.argv.slice(1)], { stdio: 'inherit' })
+  process.exit(rerun.status ?? 1)
+} else {
+  main().catch((error) => {
+    console.error(error)
+    process.exit(1)
+  })
+}
