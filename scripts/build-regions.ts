@@ -11,6 +11,7 @@ import { gzipSync } from 'node:zlib'
 import { areaList } from '@vant/area-data'
 import { pinyin } from 'pinyin-pro'
 import { CITY_EN_OVERRIDES, PINYIN_OVERRIDES, PROVINCE_EN } from './pinyin-overrides'
+import type { RegionRecord } from '../cms/plugin/seed/region-record'
 
 const require = createRequire(import.meta.url)
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -27,22 +28,7 @@ const VERSIONS = {
 }
 
 type Level = 'province' | 'city'
-export interface Region {
-  code: string
-  level: Level
-  parent: string | null
-  name: string
-  shortName: string
-  nameEn: string
-  shortNameEn: string
-  pinyin: string
-  initials: string
-  letter: string
-  order: number
-  hot: boolean
-  lat: number
-  lng: number
-}
+export type Region = RegionRecord
 
 // Provincial-level units kept as one record with no city children: the four
 // municipalities, and 台湾/香港/澳门 whose vant children are not GB/T 2260 units.

@@ -2,23 +2,8 @@
 // written out by hand (not derived from pinyin-pro) so a bad rebuild fails here.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import type { RegionRecord as Region } from '../../cms/plugin/seed/region-record'
 
-interface Region {
-  code: string
-  level: 'province' | 'city'
-  parent: string | null
-  name: string
-  shortName: string
-  nameEn: string
-  shortNameEn: string
-  pinyin: string
-  initials: string
-  letter: string
-  order: number
-  hot: boolean
-  lat: number
-  lng: number
-}
 
 const data = JSON.parse(
   readFileSync(new URL('../../cms/plugin/seed/region-data.json', import.meta.url), 'utf8'),

@@ -1,23 +1,8 @@
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
 import { responseCache } from '../read-path/response-cache'
 import regionData from './region-data.json'
+import type { RegionRecord } from './region-record'
 
-interface RegionRecord {
-  code: string
-  level: 'province' | 'city'
-  parent: string | null
-  name: string
-  shortName: string
-  nameEn: string
-  shortNameEn: string
-  pinyin: string
-  initials: string
-  letter: string
-  order: number
-  hot: boolean
-  lat: number | null
-  lng: number | null
-}
 
 export interface SeedRegionsOptions {
   /** The regions collection's slug. */
