@@ -134,6 +134,14 @@ interface Row {
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
 const ms = (l: Load) => `${fmt(l.p50, 1)} / ${fmt(l.p99, 1)}`
 
+/** Equal-length runs as one: mean rate and median, worst p99. */
+const combine = (runs: Load[]): Load => ({
+  rps: runs.reduce((sum, r) => sum + r.rps, 0) / runs.length,
+  p50: runs.reduce((sum, r) => sum + r.p50, 0) / runs.length,
+  p99: Math.max(...runs.map((r) => r.p99)),
+  failed: runs.reduce((sum, r) => sum + r.failed, 0),
+})
+
 /** A note for any measurement where requests failed or timed out (they count as not served). */
 const failures = (rows: Row[], uncached: { articles: number; load: Load; single: Load }[]) => {
   const notes = [
@@ -147,8 +155,8 @@ const main = async () => {
   const started = Date.now()
   ensureBuild()
   const { load } = await import('./load')
-  const measure = (origin: string, paths: string[], connections = CONNECTIONS) =>
-    load(origin, paths, { connections, seconds: SECONDS, warmup: WARMUP, headers: REQUEST_HEADERS })
+  const measure = (origin: string, paths: string[], connections = CONNECTIONS, seconds = SECONDS) =>
+    load(origin, paths, { connections, seconds, warmup: WARMUP, headers: REQUEST_HEADERS })
   const { createBenchDatabase } = await import('./bench-database')
   const { buildListWhere } = await import('../cms/plugin/read-path/article-list')
   const { mountedPublicApi } = await import('../cms/plugin')
@@ -198,8 +206,13 @@ const main = async () => {
       log(`measuring ${c.name} …`)
       const [stockBytes, oursBytes] = [await bytes(c.stock), await bytes([c.ours])]
       const stockLoad = await measure(server.origin, c.stock)
-      const oursLoad = await measure(server.origin, [c.ours])
-      const plainLoad = await measure(replay.origin, [c.ours])
+      // New and plain alternate in two halves, so a change in background load hits both alike.
+      const halves: [Load, Load][] = []
+      for (let round = 0; round < 2; round++) {
+        halves.push([await measure(server.origin, [c.ours], CONNECTIONS, SECONDS / 2), await measure(replay.origin, [c.ours], CONNECTIONS, SECONDS / 2)])
+      }
+      const oursLoad = combine(halves.map((h) => h[0]))
+      const plainLoad = combine(halves.map((h) => h[1]))
       rows.push({ name: c.name, stock: stockLoad, ours: oursLoad, plain: plainLoad, stockBytes, oursBytes })
       log(`  stock ${fmt(stockLoad.rps)} req/s · new ${fmt(oursLoad.rps)} req/s · plain ${fmt(plainLoad.rps)} req/s`)
     }
@@ -241,7 +254,7 @@ const main = async () => {
   const lines = [
     `Public read path vs stock Payload REST — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${cpus().length} CPUs (${cpus()[0]?.model.trim()}), Node ${process.version}`,
     `SQLite, ${fmt(ARTICLES)} articles (bulk seed ${fmt(seedSeconds, 2)} s), production server (lean server + Next), autocannon ${CONNECTIONS} connections × ${SECONDS} s after ${WARMUP} s warm-up, Accept-Encoding: ${ENCODING}.`,
-    'req/s counts whole results (stock REST region tree: all its pages); latencies are per HTTP request.',
+    'req/s counts whole results (stock REST region tree: all its pages); latencies are per HTTP request. New and plain run alternately in two halves (mean rate, mean p50, worst p99).',
     '',
     '| case | stock REST req/s | new req/s | plain node:http req/s | new / stock | new / plain | p50 / p99 ms stock | p50 / p99 ms new | p50 / p99 ms plain | bytes stock / new |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',

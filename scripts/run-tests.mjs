@@ -47,8 +47,11 @@ if (existsSync(vitestJson)) {
   const report = JSON.parse(readFileSync(vitestJson, 'utf8'))
   passed += report.numPassedTests ?? 0
   failed += report.numFailedTests ?? 0
-  // A file that failed to load has no test results of its own: count it as a failure.
-  failed += (report.testResults ?? []).filter((f) => f.status === 'failed' && !f.assertionResults?.length).length
+  // A file that failed outside its tests (a failing beforeAll skips them all) has no failed test: count the file.
+  failed += (report.testResults ?? []).filter(
+    (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((test) => test.status === 'failed'),
+  ).length
+  if (vitestExit !== 0 && failed === 0) broken++
 } else if (vitestExit !== 0) broken++
 
 const wtrJson = path.join(results, 'wtr.json')

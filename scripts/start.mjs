@@ -13,15 +13,15 @@ if (!built) {
   if (build.status !== 0) process.exit(build.status ?? 1)
 }
 
-// Node 20 occasionally ends a process whose module graph has top-level await with exit code 13 while it is
-// still loading; nothing has run yet then, so starting again is safe.
+// Lexical's development entry files use top-level await, which Node 20 sometimes abandons while loading (exit 13);
+// the `production` condition selects its builds without it. Should it still happen, nothing has run: start again.
 const UNSETTLED_TOP_LEVEL_AWAIT = 13
 let attempts = 0
 let server
 const start = () => {
   attempts++
   const startedAt = Date.now()
-  server = spawn(process.execPath, ['--enable-source-maps', 'dist/server/main.mjs', '--first-start'], { stdio: 'inherit', env })
+  server = spawn(process.execPath, ['--enable-source-maps', '--conditions=production', 'dist/server/main.mjs', '--first-start'], { stdio: 'inherit', env })
   server.on('exit', (code, signal) => {
     if (code === UNSETTLED_TOP_LEVEL_AWAIT && attempts < 3 && Date.now() - startedAt < 60_000) {
       console.log('start: the server stopped while loading (exit 13); starting it again')

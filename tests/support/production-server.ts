@@ -41,7 +41,7 @@ export const startProductionServer = async (env: Record<string, string | undefin
 const startOnce = async (env: Record<string, string | undefined>, { timeoutMs = 120_000 } = {}): Promise<RunningServer> => {
   const port = await freePort()
   let output = ''
-  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/server/main.mjs'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', '--conditions=production', 'dist/server/main.mjs'], {
     env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

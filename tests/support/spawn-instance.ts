@@ -19,7 +19,9 @@ export const spawnInstance = (databaseUrl: string, env: Record<string, string> =
   new Promise((resolve, reject) => {
     const child: ChildProcess = spawn('npx', ['tsx', 'tests/support/news-instance.ts'], {
       cwd: root,
-      env: { ...process.env, ...env, DATABASE_URL: databaseUrl },
+      // Lexical's Node entry points use top-level await that can stall module loading on Node 20 (exit 13);
+      // its "production" export condition avoids them.
+      env: { ...process.env, ...env, DATABASE_URL: databaseUrl, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --conditions=production`.trim() },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     })

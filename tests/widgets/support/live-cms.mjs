@@ -38,7 +38,7 @@ async function startOnce() {
   const dir = mkdtempSync(path.join(tmpdir(), 'rn-wtr-'))
   const port = await freePort()
   let output = ''
-  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/server/main.mjs'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', '--conditions=production', 'dist/server/main.mjs'], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
