@@ -118,10 +118,7 @@ export class ArticleList extends WidgetElement {
         this.dispatchEvent(new CustomEvent('load', { detail: res }))
         return res
       } catch (e) {
-        if (!isAbort(e)) {
-          const { kind, status } = e as ApiError
-          this.dispatchEvent(new CustomEvent('error', { detail: { kind, status } }))
-        }
+        this.reportFailure(e)
         throw e
       }
     },

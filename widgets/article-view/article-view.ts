@@ -72,10 +72,7 @@ export class ArticleView extends WidgetElement {
         this.dispatchEvent(new CustomEvent('load', { detail: d }))
         return d
       } catch (e) {
-        if (!isAbort(e)) {
-          const { kind, status } = e as ApiError
-          this.dispatchEvent(new CustomEvent('error', { detail: { kind, status } }))
-        }
+        this.reportFailure(e)
         throw e
       }
     },

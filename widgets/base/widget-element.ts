@@ -1,5 +1,5 @@
 import { LitElement, type PropertyDeclarations, type ReactiveController, type ReactiveControllerHost } from 'lit'
-import { DEFAULT_TIMEOUT, defaultApiBase, isAbort } from '../api/client.js'
+import { type ApiError, DEFAULT_TIMEOUT, defaultApiBase, isAbort } from '../api/client.js'
 import { messages, type Messages, type UiLang } from '../i18n/messages.js'
 import { resolveLang } from '../i18n/resolve-lang.js'
 
@@ -122,6 +122,13 @@ export class WidgetElement extends LitElement {
   }
 
   /** Request options for the API client, bound to a task's signal. */
+  /** Announces a failed load with a non-bubbling `error` event (like native elements); aborts are not failures. */
+  protected reportFailure(error: unknown) {
+    if (isAbort(error)) return
+    const { kind, status } = error as ApiError
+    this.dispatchEvent(new CustomEvent('error', { detail: { kind, status } }))
+  }
+
   protected req(signal?: AbortSignal) {
     return { signal, timeout: this.timeout || DEFAULT_TIMEOUT }
   }
