@@ -1,14 +1,14 @@
 /**
  * Every element against a broken API: down (connection refused), slow (past its timeout), 404, 500,
- * malformed JSON and a wrong shape. Each must show a translated error with a retry button, recover
+ * malformed JSON, a wrong shape, and refused by CORS (a cross-origin API that allows another site). Each must show a translated error with a retry button, recover
  * when the API comes back, and never leak an uncaught error. Always on the fixture API.
  */
 import { expect } from '@esm-bundle/chai'
 import '../../widgets/index.js'
 import type { RegionPicker } from '../../widgets/index.js'
-import { $, cleanup, env, fixtureApi, mount, setFlaky, trackUncaught, uid, waitFor } from './support/helpers.js'
+import { $, cleanup, crossOriginFixtureApi, env, fixtureApi, mount, setFlaky, trackUncaught, uid, waitFor } from './support/helpers.js'
 
-type Mode = 'down' | 'slow' | '404' | '500' | 'malformed' | 'shape'
+type Mode = 'down' | 'slow' | '404' | '500' | 'malformed' | 'shape' | 'cors'
 
 const MODES: [Mode, string][] = [
   ['down', '网络连接失败'],
@@ -17,9 +17,12 @@ const MODES: [Mode, string][] = [
   ['500', '服务暂时不可用 (500)'],
   ['malformed', '数据格式有误'],
   ['shape', '数据格式有误'],
+  // The page cannot tell a CORS refusal from a network failure (by design), so neither can the widget.
+  ['cors', '网络连接失败'],
 ]
 
-const apiFor = (mode: Mode) => (mode === 'down' ? env.downUrl : fixtureApi(uid(), `/broken/${mode}`))
+const apiFor = (mode: Mode) =>
+  mode === 'down' ? env.downUrl : mode === 'cors' ? crossOriginFixtureApi(uid(), '/broken/cors') : fixtureApi(uid(), `/broken/${mode}`)
 
 interface Subject {
   name: string
@@ -96,11 +99,12 @@ for (const s of SUBJECTS)
       expect($(el, '[part=retry]')!.textContent).to.equal('Retry')
     })
 
-    for (const outage of ['down', '500', 'malformed'] as const)
+    for (const outage of ['down', '500', 'malformed', 'cors'] as const)
       it(`recovers after "${outage}" when the API comes back and retry is pressed`, async () => {
         const key = uid()
         await setFlaky(key, outage)
-        const el = await s.make(fixtureApi(uid(), `/flaky/${key}`))
+        const api = outage === 'cors' ? crossOriginFixtureApi : fixtureApi
+        const el = await s.make(api(uid(), `/flaky/${key}`))
         await waitFor(() => $(el, '[part=error]'), 5000, 'error state')
         await setFlaky(key, 'ok')
         $(el, '[part=retry]')!.click()

@@ -6,7 +6,8 @@
  *
  * - ns/<id>: a namespace, so a test can read back only its own requests (GET /fixture-api/__log/<id>);
  * - delay/<ms>: answers after that many milliseconds (for stale-request and abort tests);
- * - broken/<mode>: always fails that way (slow = answers after 15 s; down = socket destroyed);
+ * - broken/<mode>: always fails that way (slow = answers after 15 s; down = socket destroyed;
+ *   cors = a good answer whose CORS header names another origin, so a cross-origin page may not read it);
  * - flaky/<key>: fails as set by GET /fixture-api/__control/<key>/<mode> (mode `ok` heals it).
  * The region tree comes from cms/plugin/seed/region-data.json when present, else a hand-made subset.
  */
@@ -217,7 +218,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 function send(ctx, status, body, raw = false) {
   ctx.status = status
   ctx.set('cache-control', 'no-store')
-  ctx.set('access-control-allow-origin', '*')
+  ctx.set('access-control-allow-origin', ctx.state.corsOrigin ?? '*')
   ctx.type = 'application/json'
   ctx.body = raw ? body : JSON.stringify(body)
 }
@@ -253,6 +254,10 @@ async function fail(ctx, mode) {
       return true
     case 'slow':
       await sleep(15_000)
+      return false
+    case 'cors':
+      // The usual misconfiguration: the API allows some other site, not the page that embeds the widget.
+      ctx.state.corsOrigin = 'https://not-this-page.example'
       return false
     default:
       return false

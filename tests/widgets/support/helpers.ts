@@ -13,6 +13,13 @@ export const env = window.__TEST_ENV__
 /** Fixture API base; namespaced so a test can read back only its own requests. */
 export const fixtureApi = (ns = uid(), extra = '') => `${location.origin}/fixture-api/ns/${ns}${extra}`
 
+/** The same fixture under the page's other loopback name: another origin, so the browser applies CORS. */
+export const crossOriginFixtureApi = (ns = uid(), extra = '') => {
+  const url = new URL(fixtureApi(ns, extra))
+  url.hostname = url.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1'
+  return url.href
+}
+
 /** Base URL for tests of real data: the real CMS when CMS_URL is set, else the fixture. */
 export const liveApi = (ns = uid()) => env.cmsUrl || fixtureApi(ns)
 export const usingRealCms = !!env.cmsUrl
@@ -24,7 +31,7 @@ export async function requestLog(ns: string): Promise<{ method: string; route: s
   return (await fetch(`/fixture-api/__log/${ns}`)).json()
 }
 
-export async function setFlaky(key: string, mode: 'ok' | '500' | 'down' | 'malformed' | '404') {
+export async function setFlaky(key: string, mode: 'ok' | '500' | 'down' | 'malformed' | '404' | 'cors') {
   await fetch(`/fixture-api/__control/${key}/${mode}`)
 }
 
