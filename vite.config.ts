@@ -1,4 +1,5 @@
 import { defineConfig, type Plugin } from 'vite'
+import { precompress } from './scripts/precompress-plugin'
 
 /**
  * Two builds from one `vite build`:
@@ -62,7 +63,7 @@ const external = /^(lit|lit-html|lit-element)($|\/)|^@lit\//
 
 export default defineConfig({
   publicDir: false,
-  plugins: [minifyLitTemplates()],
+  plugins: [minifyLitTemplates(), precompress('v1')],
   builder: {
     // Only the two environments below; the default `client` one would look for an index.html.
     async buildApp(builder) {

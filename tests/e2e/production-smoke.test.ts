@@ -1,6 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { get } from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningServer, startProductionServer } from '../support/production-server'
 
@@ -60,6 +62,28 @@ describe('production build', () => {
     const demo = await fetch(`${server.url}/`)
     expect(demo.status).toBe(200)
     expect(await demo.text()).toContain('region-picker')
+  })
+
+  it('sends the bundle compressed as the build left it (Zopfli gzip, best brotli), decoding to the script', async () => {
+    const raw = (encoding: string) =>
+      new Promise<{ encoding?: string; body: Buffer }>((resolve, reject) =>
+        get(`${server.url}/widgets/v1/widgets.js`, { headers: { 'accept-encoding': encoding } }, (res) => {
+          const chunks: Buffer[] = []
+          res.on('data', (c: Buffer) => chunks.push(c))
+          res.on('end', () => resolve({ encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }))
+        }).on('error', reject),
+      )
+    const script = readFileSync('dist/widgets/v1/widgets.js')
+    const identity = await raw('identity')
+    expect(identity.encoding).toBeUndefined()
+    expect(identity.body.equals(script)).toBe(true)
+    const gzip = await raw('gzip')
+    expect(gzip.encoding).toBe('gzip')
+    expect(gzip.body.equals(readFileSync('dist/widgets/v1/widgets.js.gz'))).toBe(true)
+    expect(gunzipSync(gzip.body).equals(script)).toBe(true)
+    const br = await raw('gzip, br')
+    expect(br.encoding).toBe('br')
+    expect(brotliDecompressSync(br.body).equals(script)).toBe(true)
   })
 })
 

@@ -58,6 +58,9 @@ describe('<article-card>', () => {
   it('lazy-loads the cover with intrinsic size and a srcset resolved against the CMS', async () => {
     const el = await card()
     const img = $(el, 'img') as HTMLImageElement
+    // The first frame shows the card's text; the cover's request starts just after it.
+    expect(img.hasAttribute('src')).to.equal(false)
+    await waitFor(() => img.hasAttribute('src'), 2000, 'cover src')
     expect(img.loading).to.equal('lazy')
     expect(img.getAttribute('width')).to.equal('1200')
     expect(img.getAttribute('height')).to.equal('675')

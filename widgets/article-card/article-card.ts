@@ -1,9 +1,11 @@
 import { css, html, nothing, type PropertyDeclarations } from 'lit'
 import { assetUrl, getArticle, isAbort } from '../api/client.js'
 import type { ArticleCard as ArticleCardData, ArticleDetail, CoverImage } from '../api/wire.js'
+import { afterPaint } from '../base/after-paint.js'
 import { DEFAULT_HREF, fillHref, formatDate } from '../base/format.js'
 import { errorView, statusStyles } from '../base/status-view.js'
-import { WidgetElement, type DataTask } from '../base/widget-element.js'
+import type { Task } from '@lit/task'
+import { WidgetElement } from '../base/widget-element.js'
 import type { UiLang } from '../i18n/messages.js'
 import { tokens } from '../theme/tokens.js'
 
@@ -54,20 +56,31 @@ export class ArticleCard extends WidgetElement {
     slug: {},
     href: {},
     layout: {},
+    coverStarted: { state: true },
   }
 
   declare article?: ArticleCardData
   declare slug: string
   declare href?: string
   declare layout: CardLayout
+  /**
+   * @internal Whether the cover may load. Starting two dozen image requests costs as much main-thread time
+   * as drawing the cards, so a new card shows its text in the first frame and asks for its cover just after.
+   */
+  declare coverStarted: boolean
 
   constructor() {
     super()
     this.slug = ''
     this.layout = 'vertical'
+    this.coverStarted = false
   }
 
-  private fetched?: DataTask<readonly [string, string, UiLang, number], ArticleDetail | undefined>
+  protected override firstUpdated() {
+    afterPaint(() => (this.coverStarted = true))
+  }
+
+  private fetched?: Task<readonly [string, string, UiLang, number], ArticleDetail | undefined>
 
   protected override willUpdate() {
     // Created only when needed: a card given its data (from a list) then renders once, with no task run.
@@ -197,8 +210,8 @@ export class ArticleCard extends WidgetElement {
                 width=${c.width}
                 height=${c.height}
                 alt=${c.alt ?? ''}
-                srcset=${coverSrcset(c, api)}
-                src=${assetUrl(api, c.sizes?.card?.url ?? c.url)}
+                srcset=${this.coverStarted ? coverSrcset(c, api) : nothing}
+                src=${this.coverStarted ? assetUrl(api, c.sizes?.card?.url ?? c.url) : nothing}
               />
             </div>`
           : nothing}
