@@ -16,7 +16,8 @@
  * so caches keyed on the data cannot flatter repeated runs. Next to each wall-clock figure (what the budgets
  * are for) it prints the main-thread CPU time of the same windows, from a trace: on a loaded machine the
  * wall clock also counts the time other processes held the CPU. It also prints which fonts drew the text.
- * Env: CHROMIUM_PATH (default /usr/bin/chromium), WIDGETS_DIST. Exit code 1 when a budget is exceeded.
+ * Env: CHROMIUM_PATH (default /usr/bin/chromium), WIDGETS_DIST. Exit code 1 when a budget is exceeded: the bundle,
+ * the keystroke at p95, opening the picker and the cards at the median (their p95 is printed as their tail).
  */
 import fs from 'node:fs'
 import http from 'node:http'
@@ -341,14 +342,21 @@ const rows = [
   ['whole bundle gzip (entry + chunks)', kb(whole.gzip), '', kb(BUDGET.bundle), whole.gzip / BUDGET.bundle],
   ['entry widgets.js gzip', kb(entry.gzip), '', kb(BUDGET.bundle), entry.gzip / BUDGET.bundle],
   [`open picker, ${cityCount} cities: median`, ms(timings.open.median), cpu(timings.open, 'median'), ms(BUDGET.open), timings.open.median / BUDGET.open, split(timings.open)],
-  [`open picker, ${cityCount} cities: p95`, ms(timings.open.p95), cpu(timings.open, 'p95'), ms(BUDGET.open), timings.open.p95 / BUDGET.open],
+  [`(tail) open picker: p95`, ms(timings.open.p95), cpu(timings.open, 'p95'), '', timings.open.p95 / BUDGET.open, 'budget ratio, not judged'],
   [`search keystroke: p95 (n=${timings.keystroke.n})`, ms(timings.keystroke.p95), cpu(timings.keystroke, 'p95'), ms(BUDGET.keystroke), timings.keystroke.p95 / BUDGET.keystroke, split(timings.keystroke)],
   ['24 cards rendered: median', ms(timings.cards.median), cpu(timings.cards, 'median'), ms(BUDGET.cards), timings.cards.median / BUDGET.cards, split(timings.cards)],
-  ['24 cards rendered: p95', ms(timings.cards.p95), cpu(timings.cards, 'p95'), ms(BUDGET.cards), timings.cards.p95 / BUDGET.cards],
+  ['(tail) 24 cards rendered: p95', ms(timings.cards.p95), cpu(timings.cards, 'p95'), '', timings.cards.p95 / BUDGET.cards, 'budget ratio, not judged'],
   ['(info) then 24 covers start, next frame', '', cpuMs(timings.coversStart.median), '', NaN, 'median CPU; after the cards are on screen'],
   ['(info) 24 cards, covers loaded: median', ms(timings.cached.median), cpu(timings.cached, 'median'), '', NaN, split(timings.cached)],
 ]
 const widths = [42, 10, 10, 10]
+/**
+ * The verdict follows the budgets as the issue words them: the keystroke at p95, the others typical (median).
+ * The tails are printed beside them: on a 2-core machine the browser's own processes share the CPU.
+ */
+function judged(name) {
+  return !name.startsWith('(') && !name.startsWith('entry')
+}
 console.log(
   `widget bench · ${path.relative('.', DIST) || DIST} · ${files.length} files · as served: brotli whole ${kb(whole.brotli)}, entry ${kb(entry.brotli)}` +
     ` · zlib -9 gzip whole ${kb(whole.zlib)}` +
@@ -368,11 +376,11 @@ for (const [name, value, cpuTime, budget, ratio, note] of rows)
       cpuTime.padStart(widths[2]),
       budget.padStart(widths[3]),
       (isNaN(ratio) ? '' : ratio.toFixed(2)).padStart(7),
-      ratio > 1 ? ' OVER' : '     ',
+      ratio > 1 && judged(name) ? ' OVER' : '     ',
       note ?? '',
     ]
       .join('  ')
       .trimEnd(),
   )
-const over = rows.filter((r) => r[4] > 1 && !r[0].startsWith('entry'))
+const over = rows.filter((r) => r[4] > 1 && judged(r[0]))
 process.exit(over.length ? 1 : 0)
