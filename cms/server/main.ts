@@ -7,6 +7,7 @@ import next from 'next'
 import { getPayload } from 'payload'
 import { resolveSecret } from '../secret'
 import { createLeanServer } from './lean-server'
+import { withStartupLock } from './startup-lock'
 
 const root = process.cwd()
 const port = Number(process.env.PORT || 3000)
@@ -17,15 +18,18 @@ const main = async () => {
   // A production start without a secret fails with a clear message; `npm start` passes --first-start to create one.
   resolveSecret(root, { generate: dev || process.argv.includes('--first-start') })
   const { default: config } = await import('../../payload.config')
-  const payload = await getPayload({ config, cron: true })
-
-  if (process.env.SEED_ON_EMPTY !== 'false') {
-    const { totalDocs } = await payload.count({ collection: 'regions', overrideAccess: true })
-    if (totalDocs === 0) {
-      const { seedAll } = await import('../../scripts/seed-all')
-      await seedAll(payload, { log: (line: string) => console.log(line) })
+  // Migrations run while Payload starts; instances starting together on one database take turns.
+  const payload = await withStartupLock(process.env.DATABASE_URL, async () => {
+    const started = await getPayload({ config, cron: true })
+    if (process.env.SEED_ON_EMPTY !== 'false') {
+      const { totalDocs } = await started.count({ collection: 'regions', overrideAccess: true })
+      if (totalDocs === 0) {
+        const { seedAll } = await import('../../scripts/seed-all')
+        await seedAll(started, { log: (line: string) => console.log(line) })
+      }
     }
-  }
+    return started
+  })
 
   const nextApp = next({ dev, dir: path.join(root, 'cms'), hostname: host === '0.0.0.0' ? 'localhost' : host, port })
   await nextApp.prepare()
