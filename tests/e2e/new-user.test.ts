@@ -44,6 +44,7 @@ beforeAll(async () => {
       HOST: '127.0.0.1',
       DATABASE_URL: `file:${path.join(dir, 'cms.db')}`,
       PAYLOAD_SECRET_FILE: path.join(dir, 'secret'),
+      MEDIA_DIR: path.join(dir, 'media'),
       PAYLOAD_SECRET: '',
       ADMIN_EMAIL: EMAIL,
       ADMIN_PASSWORD: PASSWORD,

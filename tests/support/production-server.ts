@@ -1,5 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 
 export interface RunningServer {
   url: string
@@ -41,16 +44,27 @@ export const startProductionServer = async (env: Record<string, string | undefin
 const startOnce = async (env: Record<string, string | undefined>, { timeoutMs = 120_000 } = {}): Promise<RunningServer> => {
   const port = await freePort()
   let output = ''
+  // Uploads go to a directory of this server's own, never into the checkout's data/media.
+  const media = env.MEDIA_DIR || env.REGIONAL_NEWS_ROOT ? undefined : mkdtempSync(path.join(tmpdir(), 'rn-media-'))
   const child = spawn(process.execPath, ['--enable-source-maps', '--conditions=production', 'dist/server/main.mjs'], {
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', HOST: '127.0.0.1', PORT: String(port), ...env },
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', HOST: '127.0.0.1', PORT: String(port), ...(media ? { MEDIA_DIR: media } : {}), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout!.on('data', (chunk) => (output += chunk))
   child.stderr!.on('data', (chunk) => (output += chunk))
+  const removeMedia = () => {
+    if (media) rmSync(media, { recursive: true, force: true })
+  }
   const stop = () =>
     new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve()
-      child.once('exit', () => resolve())
+      if (child.exitCode !== null || child.signalCode !== null) {
+        removeMedia()
+        return resolve()
+      }
+      child.once('exit', () => {
+        removeMedia()
+        resolve()
+      })
       child.kill('SIGTERM')
       setTimeout(() => child.kill('SIGKILL'), 10_000).unref()
     })

@@ -8,7 +8,11 @@ import type { ArticleListResponse } from '../../widgets/api/wire.js'
 import { $, $$, cleanup, deepActive, expectNoAxeViolations, fixtureApi, liveApi, mount, requestLog, trackUncaught, uid, usingRealCms, waitFor } from './support/helpers.js'
 
 const cards = (el: Element) => $$(el, 'article-card')
-const loaded = (el: ArticleList) => waitFor(() => el.items && el.articles.status === 2 && el, 5000, 'list loaded')
+/** After any pending update (which starts a request for changed filters), the list's data has arrived. */
+const loaded = async (el: ArticleList) => {
+  await el.updateComplete
+  return waitFor(() => el.items && el.articles.status === 2 && el, 5000, 'list loaded')
+}
 /** Waits for the update a change caused and the request it started. */
 async function settle(el: ArticleList) {
   await el.updateComplete
@@ -81,6 +85,15 @@ describe('<article-list>', () => {
   it('computes a compact page window', () => {
     expect(pageWindow(1, 3)).to.deep.equal([1, 2, 3])
     expect(pageWindow(5, 12)).to.deep.equal([1, 0, 4, 5, 6, 0, 12])
+  })
+
+  it("resolves its cards' covers against its own api, not the script's origin", async () => {
+    const api = liveApi()
+    const el = mount<ArticleList>(`<article-list api="${api}" page-size="12"></article-list>`)
+    await loaded(el)
+    const img = await waitFor(() => cards(el).map((c) => c.shadowRoot!.querySelector('img[src]')).find(Boolean), 5000, 'a cover') as HTMLImageElement
+    expect(img.src.startsWith(new URL(api).origin + '/'), img.src).to.equal(true)
+    for (const candidate of img.srcset.split(', ')) expect(candidate.startsWith(new URL(api).origin + '/'), candidate).to.equal(true)
   })
 
   it('appends pages with paging="more"', async () => {
@@ -207,7 +220,10 @@ describe('<article-list> region-source', () => {
     await picker.show()
     await waitFor(() => $(picker, '[role=option]'))
     $$(picker, '.all [role=option]').find((o) => o.textContent!.trim() === '西安')!.click()
-    await waitFor(() => list.region === '610100' && list.articles.status === 2)
+    await waitFor(() => list.region === '610100')
+    // The update that follows starts the request for the new region; then wait for its answer.
+    await list.updateComplete
+    await list.articles.taskComplete
     const reqs = await articleRequests(ns)
     expect(reqs.at(-1)!.query.region).to.equal('610100')
     expect(list.items!.every((a) => a.regions.some((r) => r.code === '610100'))).to.equal(true)

@@ -365,7 +365,7 @@ export class ArticleList extends WidgetElement {
           ? html`<ul part="list" class="${this.layout === 'vertical' ? '' : 'rows'} ${busy && !appending ? 'busy' : ''}" aria-busy=${busy}>
               ${items.map(
                 (a) => html`<li>
-                  <article-card part="card" .article=${a} href=${fillHref(this.href || DEFAULT_HREF, a)} layout=${this.layout}></article-card>
+                  <article-card part="card" .article=${a} api=${this.api} href=${fillHref(this.href || DEFAULT_HREF, a)} layout=${this.layout}></article-card>
                 </li>`,
               )}
             </ul>`

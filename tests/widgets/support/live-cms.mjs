@@ -46,6 +46,7 @@ async function startOnce() {
       HOST: '127.0.0.1',
       PORT: String(port),
       DATABASE_URL: `file:${path.join(dir, 'cms.db')}`,
+      MEDIA_DIR: path.join(dir, 'media'),
       PAYLOAD_SECRET: 'widget-tests-secret-0123456789abcdef',
       ADMIN_EMAIL: 'widgets@example.com',
       ADMIN_PASSWORD: 'Widget-tests-123',
