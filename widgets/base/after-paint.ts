@@ -2,15 +2,17 @@ let queued: (() => void)[] | undefined
 
 /**
  * Runs `fn` just after the next frame has been painted, batched for everything queued before that frame.
- * A hidden tab paints no frames: a timer runs the queue anyway.
+ * A hidden tab paints no frames: a timer runs the batch anyway.
  */
 export function afterPaint(fn: () => void) {
   if (!queued) {
-    queued = []
+    const batch: (() => void)[] = (queued = [])
+    let ran = false
     const run = () => {
-      const fns = queued
-      queued = undefined
-      fns?.forEach((f) => f())
+      if (ran) return
+      ran = true
+      if (queued === batch) queued = undefined
+      for (const f of batch) f()
     }
     requestAnimationFrame(() => setTimeout(run))
     setTimeout(run, 100)
