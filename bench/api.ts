@@ -172,6 +172,7 @@ const main = async () => {
   const server = await startServer(db.url)
   let replay: { child: Child; origin: string } | undefined
   const rows: Row[] = []
+  const treeSize = { regions: 0, gzip: 0, br: 0 }
   try {
     const newList = `/api/news/articles?category=${CATEGORY}&region=${REGION}`
     const list = await json(`${server.origin}${newList}`)
@@ -196,6 +197,10 @@ const main = async () => {
       { name: `region tree (${treeCount}; stock: ${regionPages.length} pages)`, stock: regionPages, ours: '/api/news/regions' },
     ]
     replay = await startReplay(await record(server.origin, cases.map((c) => c.ours)))
+    // What a browser downloads for the region picker, per encoding (budget: 8 kB gzip).
+    treeSize.regions = treeCount
+    treeSize.gzip = (await rawGet(`${server.origin}/api/news/regions?locale=zh`, { 'accept-encoding': 'gzip' })).body.length
+    treeSize.br = (await rawGet(`${server.origin}/api/news/regions?locale=zh`, { 'accept-encoding': 'br' })).body.length
 
     const bytes = async (paths: string[]) => {
       let total = 0
@@ -271,6 +276,8 @@ const main = async () => {
         ]
       : []),
     ...failures(rows, uncached),
+    '',
+    `region tree response (${treeSize.regions} regions, zh): ${fmt(treeSize.gzip)} bytes gzip (budget 8,000), ${fmt(treeSize.br)} bytes brotli${treeSize.gzip > 8000 ? ' — OVER BUDGET' : ''}`,
     '',
     `min ratio vs stock REST: ${fmt(minRatio, 1)}×`,
   ]
