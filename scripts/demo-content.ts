@@ -38,6 +38,18 @@ export interface DemoArticle {
   body: DefaultTypedEditorState
 }
 
+/** Contact phones of a few provinces and cities (fictional), so the demo's hotline follows the chosen region. */
+export const demoRegionPhones: Record<string, string> = {
+  '110000': '010-6552 6600',
+  '310000': '021-6085 4400',
+  '320000': '025-8451 3300',
+  '320500': '0512-6580 3311',
+  '330000': '0571-8690 2200',
+  '330100': '0571-8690 2211',
+  '440000': '020-3892 5500',
+  '440300': '0755-8602 5511',
+}
+
 export const demoCategories: DemoCategory[] = [
   {
     slug: 'industry-news',

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Payload } from 'payload'
 import { resolveOptions, seedRegions, type RegionalNewsOptions } from '../cms/plugin'
-import { demoArticles, demoCategories, type DemoArticle, type Localized } from './demo-content'
+import { demoArticles, demoCategories, demoRegionPhones, type DemoArticle, type Localized } from './demo-content'
 import { renderCover } from './demo-images'
 
 export interface SeedAllOptions {
@@ -63,6 +63,8 @@ export const seedAll = async (payload: Payload, options: SeedAllOptions = {}): P
   const slugs = slugsOf(payload)
 
   const regions = await seedRegions(payload, { slug: slugs.regions, log })
+  // Only on the regions created now: an editor may have set or cleared a phone since.
+  if (regions.created > 0) await seedRegionPhones(payload, slugs.regions)
 
   // Categories
   const categoryIds = await idsBy(payload, slugs.categories, 'slug')
@@ -213,4 +215,17 @@ const createArticle = async (
     data: { views: viewsFor(article.slug) },
     returning: false,
   })
+}
+
+const seedRegionPhones = async (payload: Payload, collection: string) => {
+  const { docs } = await payload.find({
+    collection: collection as never,
+    where: { code: { in: Object.keys(demoRegionPhones) }, phone: { exists: false } },
+    pagination: false,
+    depth: 0,
+    select: { code: true } as never,
+    overrideAccess: true,
+  })
+  for (const doc of docs as unknown as { id: Id; code: string }[])
+    await payload.update({ collection: collection as never, id: doc.id, data: { phone: demoRegionPhones[doc.code] } as never, overrideAccess: true })
 }

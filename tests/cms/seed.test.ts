@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { demoArticles, demoCategories } from '../../scripts/demo-content'
+import { demoArticles, demoCategories, demoRegionPhones } from '../../scripts/demo-content'
 import { seedAll, type SeedAllResult } from '../../scripts/seed-all'
 import { bootPayload, type BootedPayload } from '../support/boot-payload'
 
@@ -84,6 +84,11 @@ describe('seedAll', () => {
     expect(users.docs.map((u) => [u.email, u.roles])).toEqual([['admin@example.com', ['admin']]])
     const login = await payload.login({ collection: 'users', data: { email: 'admin@example.com', password } })
     expect(login.token).toBeTruthy()
+  })
+
+  it('gives a few provinces and cities their demo contact phone, and no other region one', async () => {
+    for (const [code, phone] of Object.entries(demoRegionPhones)) expect((await region(code)).phone, code).toBe(phone)
+    expect(await count('regions', { phone: { exists: true } })).toBe(Object.keys(demoRegionPhones).length)
   })
 
   it('links cities to provinces and stores English names', async () => {

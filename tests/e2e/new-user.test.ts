@@ -134,6 +134,8 @@ describe('a new user', () => {
     const card = page.locator('article-list article-card', { hasText: TITLE })
     await expect.poll(() => card.count(), { timeout: 30_000 }).toBe(1)
     expect(new URL(page.url()).searchParams.get('region')).toBe('320500')
+    // The header's hotline follows the chosen city's contact phone (seeded for 苏州).
+    expect(await page.locator('#hotline-number').textContent()).toBe('0512-6580 3311')
 
     await card.click()
     const view = page.locator('article-view')
