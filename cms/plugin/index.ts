@@ -12,6 +12,7 @@ import { createPublicEndpoints } from './endpoints/public-endpoints'
 import { deriveArticleFields, setPublishDate } from './hooks/article-derived-fields'
 import { invalidateOnChange, invalidateOnDelete } from './hooks/invalidate-public-cache'
 import { syncMediaAfterChange, syncMediaAfterDelete } from './hooks/media-visibility'
+import { rejectMalformedId } from './hooks/reject-malformed-id'
 import { createViewCounter, deleteViewCounter, readViewCount } from './hooks/view-stats'
 import { type RegionalNewsOptions, resolveOptions } from './options'
 import { startInvalidationBus } from './read-path/invalidation-bus'
@@ -67,6 +68,10 @@ export const regionalNews =
       ),
       applyOverride(createViewReceiptsCollection({ slug: slugs.viewReceipts, access: access.viewReceipts }), overrides.viewReceipts),
     ]
+
+    // Wrong-shape ids get a 404 on every collection of the plugin, overrides included.
+    for (const collection of collections)
+      collection.hooks = { ...collection.hooks, beforeOperation: [rejectMalformedId, ...(collection.hooks?.beforeOperation ?? [])] }
 
     const config: Config = {
       ...incomingConfig,
