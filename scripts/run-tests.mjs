@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
+import { buildState } from './build-stamp.mjs'
 
 const results = path.resolve('.test-results')
 rmSync(results, { recursive: true, force: true })
@@ -36,8 +37,7 @@ let failed = 0
 let broken = 0
 
 // The browser and end-to-end suites test what users get: the built bundle and the production server.
-const built = ['cms/.next/BUILD_ID', 'dist/widgets/v1/widgets.js', 'dist/server/main.mjs'].every((file) => existsSync(file))
-if (!built || process.env.CI || process.argv.includes('--build')) {
+if (buildState() !== 'current' || process.env.CI || process.argv.includes('--build')) {
   if (run('build', 'npm', ['run', 'build']) !== 0) broken++
 }
 

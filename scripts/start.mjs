@@ -1,14 +1,15 @@
-// `npm start`: builds once when no build exists, then runs the compiled production server. On first start the
-// server writes a random PAYLOAD_SECRET into the git-ignored .payload-secret (unless the environment sets one).
-// Rebuild after changing the code with `npm run build`.
+// `npm start`: builds when no build exists or the sources changed since it was made, then runs the compiled
+// production server. On first start the server writes a random PAYLOAD_SECRET into the git-ignored
+// .payload-secret (unless the environment sets one).
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { buildState } from './build-stamp.mjs'
 
 const env = { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' }
-const built = ['cms/.next/BUILD_ID', 'dist/widgets/v1/widgets.js', 'dist/server/main.mjs'].every((file) => existsSync(file))
+const state = buildState()
 
-if (!built) {
-  console.log('start: no production build yet, building widgets, server and admin (about a minute)…')
+if (state !== 'current') {
+  const why = state === 'missing' ? 'no production build yet' : 'the sources changed since the last build'
+  console.log(`start: ${why}, building widgets, server and admin (about a minute)…`)
   const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env })
   if (build.status !== 0) process.exit(build.status ?? 1)
 }
