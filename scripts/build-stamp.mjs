@@ -7,7 +7,7 @@ import path from 'node:path'
 const SOURCES = ['widgets', 'cms', 'collections', 'migrations', 'scripts', 'payload.config.ts', 'vite.config.ts', 'tsconfig.json', 'package-lock.json', 'custom-elements-manifest.config.mjs']
 const SKIP = new Set(['node_modules', '.next', 'payload-types.ts', 'next-env.d.ts'])
 const STAMP = 'dist/build-stamp.txt'
-export const BUILD_OUTPUTS = ['cms/.next/BUILD_ID', 'dist/widgets/v1/widgets.js', 'dist/server/main.mjs']
+const BUILD_OUTPUTS = ['cms/.next/BUILD_ID', 'dist/widgets/v1/widgets.js', 'dist/server/main.mjs']
 
 const files = (entry) => {
   if (!existsSync(entry)) return []
