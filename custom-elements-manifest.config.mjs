@@ -5,7 +5,7 @@
  */
 
 // Lit `state: true` fields are internal, but the analyzer lists them as attributes too.
-const INTERNAL = new Set(['formDisabled', 'coverStarted', 'panel', 'views', 'items', 'articles', 'categories', 'data', 'recent'])
+const INTERNAL = new Set(['formDisabled', 'coverStarted', 'viewCount', 'panel', 'views', 'items', 'articles', 'categories', 'data', 'recent'])
 
 const dropInternal = () => ({
   name: 'drop-internal-state',

@@ -58,6 +58,19 @@ describe('<article-view>', () => {
     expect($(again, '[part=meta]')!.textContent).to.contain(`阅读：${before.views}`)
   })
 
+  it('counts once per article shown: another slug is counted once more, a re-render is not', async () => {
+    const ns = uid()
+    const el = await view('slug="article-2"', fixtureApi(ns))
+    const posts = async () => (await requestLog(ns)).filter((r) => r.method === 'POST').map((r) => r.route)
+    await waitFor(async () => (await posts()).length === 1, 5000, 'first view')
+    el.setAttribute('slug', 'article-4')
+    await waitFor(async () => (await posts()).length === 2, 5000, 'second view')
+    el.lang = 'en'
+    await el.updateComplete
+    await sleep(200)
+    expect(await posts()).to.deep.equal(['/api/news/articles/article-2/views', '/api/news/articles/article-4/views'])
+  })
+
   it('does not count with no-count', async () => {
     const ns = uid()
     await view('slug="article-3" no-count', fixtureApi(ns))

@@ -51,7 +51,6 @@ export class ArticleView extends WidgetElement {
   /** @internal The count the view endpoint returned. */
   declare views?: number
 
-  private counted?: string
   /** The checked body of an article, kept while it is shown (Lit leaves a node value it already holds alone). */
   private body?: [ArticleDetail, string, Node]
 
@@ -68,7 +67,6 @@ export class ArticleView extends WidgetElement {
       try {
         const d = await getArticle(api, slug, lang, this.req(signal))
         this.views = d.views
-        this.count(slug)
         this.dispatchEvent(new CustomEvent('load', { detail: d }))
         return d
       } catch (e) {
@@ -78,17 +76,23 @@ export class ArticleView extends WidgetElement {
     },
   })
 
-  /** One view per article per element; the CMS dedupes by visitor across page loads. */
-  private count(slug: string) {
-    if (this.noCount || this.counted === slug) return
-    this.counted = slug
-    postView(this.api, slug, visitorId(), { timeout: this.timeout })
-      .then((r) => {
-        if (this.slug === slug) this.views = r.views
-      })
-      // A view that could not be counted changes nothing for the reader.
-      .catch(() => {})
-  }
+  /**
+   * One view of each article shown (the CMS dedupes by visitor across page loads), then the count it returns.
+   * Runs once the article has arrived, again only for another article; aborted if the element leaves the page.
+   */
+  readonly viewCount = this.task({
+    args: () => [this.noCount ? '' : (this.article.value?.slug ?? ''), this.api, this.timeout] as const,
+    task: async ([slug, api], { signal }) => {
+      if (!slug) return undefined
+      try {
+        const { views } = await postView(api, slug, visitorId(), this.req(signal))
+        if (this.slug === slug) this.views = views
+      } catch {
+        // A view that could not be counted changes nothing for the reader.
+      }
+      return slug
+    },
+  })
 
   static override styles = [
     tokens,
