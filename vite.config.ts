@@ -5,9 +5,10 @@ import { precompress } from './scripts/precompress-plugin'
  * Two builds from one `vite build`:
  * - `lib`: ES modules for npm users in dist/widgets/lib (one file per source module, lit external,
  *   each element's define.js importable on its own; `tsc -p widgets/tsconfig.json` adds the .d.ts files);
- * - `v1`: the self-contained bundle the CMS serves at /widgets/v1/widgets.js, Lit included, with the
- *   region picker's panel as a lazy content-hashed chunk.
- * Both use library mode, which also keeps Vite's preload helper (for CSS of lazy chunks; we have none) out.
+ * - `v1`: the self-contained bundle the CMS serves at /widgets/v1/widgets.js, Lit included, in one file: one
+ *   gzip stream is about 1 kB smaller than an entry plus a lazy chunk, and a page still holding an older entry
+ *   (it may be served stale for a day) can never ask for a chunk that a release removed.
+ * Both use library mode, which also keeps Vite's preload helper out.
  * Only static `properties` are used (no decorators), so Oxc's TS transform needs nothing special.
  */
 /**
@@ -109,11 +110,8 @@ export default defineConfig({
           formats: ['es'],
         },
         rolldownOptions: {
-          // Lets shared modules (Lit) live in the entry that lazy chunks import from, instead of a third file.
-          preserveEntrySignatures: 'allow-extension',
           output: {
             entryFileNames: '[name].js',
-            chunkFileNames: 'chunks/[name]-[hash].js',
             // Library mode keeps whitespace and comments for downstream bundlers; this file is final.
             minify: true,
             comments: false,

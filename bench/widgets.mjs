@@ -167,7 +167,7 @@ try {
       await el.updateComplete
       return el
     }
-    // Warm-up: loads the panel chunk and lets the JIT settle.
+    // Warm-up: lets the JIT settle.
     for (let i = 0; i < 3; i++) {
       const el = await newPicker()
       await el.show()

@@ -130,6 +130,8 @@ describe('a new user', () => {
     await page.locator('region-picker').click()
     const search = page.locator('region-picker').locator('input[role="combobox"]')
     await search.fill('suzhou')
+    // As a visitor would: Enter once the best match is highlighted.
+    await expect.poll(() => search.getAttribute('aria-activedescendant'), { timeout: 10_000 }).toBe('s-320500')
     await page.keyboard.press('Enter')
     const card = page.locator('article-list article-card', { hasText: TITLE })
     await expect.poll(() => card.count(), { timeout: 30_000 }).toBe(1)

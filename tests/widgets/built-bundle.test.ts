@@ -22,7 +22,7 @@ describe('built bundle dist/widgets/v1/widgets.js', () => {
     expect(mod.RegionPicker).to.equal(customElements.get('region-picker'))
   })
 
-  it('renders a picker trigger and loads its lazy panel chunk', async () => {
+  it('renders a picker trigger and opens its panel', async () => {
     const host = document.createElement('div')
     host.innerHTML = `<region-picker api="${location.origin}/fixture-api" no-remember></region-picker>`
     document.body.append(host)

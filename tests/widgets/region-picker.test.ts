@@ -269,6 +269,22 @@ describe('<region-picker> search and keyboard', () => {
     expect(deepActive()).to.equal($(p, '[part=trigger]'))
   })
 
+  it('a search typed before the regions arrive activates its best match when they do', async () => {
+    const p = await picker('', fixtureApi(uid(), '/delay/400'))
+    $(p, '[part=trigger]')!.click()
+    await p.updateComplete
+    const input = $(p, 'input') as HTMLInputElement
+    input.focus()
+    input.value = 'hangzhou'
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }))
+    await p.updateComplete
+    expect($(p, '[role=option]')).to.equal(null)
+    await waitFor(() => input.getAttribute('aria-activedescendant'), 5000, 'active best match')
+    const changed = nextChange(p)
+    await sendKeys({ press: 'Enter' })
+    expect((await changed).detail.name).to.equal('杭州')
+  })
+
   it('type-ahead: a character typed on the trigger opens a search', async () => {
     const p = await picker()
     $(p, '[part=trigger]')!.focus()

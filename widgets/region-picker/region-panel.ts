@@ -7,7 +7,7 @@ import type { RegionPicker } from './region-picker.js'
 import { RegionSearch } from './region-search.js'
 
 /**
- * The picker's panel, loaded on first open so pages that only show the trigger never pay for it.
+ * The picker's panel, made on first open (a picker that is never opened renders only its trigger).
  * The combobox input, the listbox, its groups and options share the picker's shadow root
  * (ID references cannot cross shadow roots). The full list (a few hundred options) is built once as
  * an escaped HTML string and parsed straight into place, several times faster to show than template
@@ -59,9 +59,11 @@ export class RegionPanel implements ReactiveController {
       for (const el of this.marked) el.classList.add('chosen')
       this.markedCode = host.value
     }
-    if (this.autoActivate) {
+    // The best match becomes active once there are results: typed before the regions arrived, on their arrival.
+    const best = this.autoActivate && this.options()[0]
+    if (best) {
       this.autoActivate = false
-      this.setActive(this.options()[0], false)
+      this.setActive(best, false)
     }
   }
 

@@ -5,7 +5,7 @@ import { WidgetElement } from '../base/widget-element.js'
 import { tokens } from '../theme/tokens.js'
 import { buildModel, type RegionEntry, type RegionLevel, type RegionModel } from './region-model.js'
 import { loadLast, loadRecent, pushRecent, saveChoice, type RememberedRegion } from './recent-regions.js'
-import type { RegionPanel } from './region-panel.js'
+import { RegionPanel } from './region-panel.js'
 
 export interface RegionChangeDetail {
   code: string
@@ -108,7 +108,7 @@ export class RegionPicker extends WidgetElement {
   declare regions?: RegionTreeResponse
   /** @internal Disabled by a disabled fieldset or form. */
   declare formDisabled: boolean
-  /** @internal The lazily loaded panel. */
+  /** @internal The panel, made on first open. */
   declare panel?: RegionPanel
 
   /** Recent choices (newest first), shown in the panel. */
@@ -279,7 +279,7 @@ export class RegionPicker extends WidgetElement {
     this.load()
     // Read before the panel (and its styles) change anything: afterwards it would force a reflow.
     const rect = this.getBoundingClientRect()
-    this.panel ??= new (await import('./region-panel.js')).RegionPanel(this)
+    this.panel ??= new RegionPanel(this)
     this.panel.query = query
     this.panel.place(rect)
     this.open = true
@@ -347,10 +347,8 @@ export class RegionPicker extends WidgetElement {
     `
   }
 
-  /** Hovering or focusing the trigger warms up the panel code and the data. */
+  /** Hovering or focusing the trigger starts loading the data. */
   private prefetch() {
-    if (this.disabled) return
-    this.load()
-    import('./region-panel.js')
+    if (!this.disabled) this.load()
   }
 }
