@@ -10,15 +10,16 @@ import { $, cleanup, crossOriginFixtureApi, env, fixtureApi, mount, setFlaky, tr
 
 type Mode = 'down' | 'slow' | '404' | '500' | 'malformed' | 'shape' | 'cors'
 
-const MODES: [Mode, string][] = [
-  ['down', '网络连接失败'],
-  ['slow', '请求超时'],
-  ['404', '内容不存在或已下线'],
-  ['500', '服务暂时不可用 (500)'],
-  ['malformed', '数据格式有误'],
-  ['shape', '数据格式有误'],
+/** Mode, the message shown, and the `error` event's detail. */
+const MODES: [Mode, string, { kind: string; status?: number }][] = [
+  ['down', '网络连接失败', { kind: 'network' }],
+  ['slow', '请求超时', { kind: 'timeout' }],
+  ['404', '内容不存在或已下线', { kind: 'http', status: 404 }],
+  ['500', '服务暂时不可用 (500)', { kind: 'http', status: 500 }],
+  ['malformed', '数据格式有误', { kind: 'parse', status: 200 }],
+  ['shape', '数据格式有误', { kind: 'parse' }],
   // The page cannot tell a CORS refusal from a network failure (by design), so neither can the widget.
-  ['cors', '网络连接失败'],
+  ['cors', '网络连接失败', { kind: 'network' }],
 ]
 
 const apiFor = (mode: Mode) =>
@@ -78,10 +79,18 @@ afterEach(() => {
 
 for (const s of SUBJECTS)
   describe(`<${s.name}> against a broken API`, () => {
-    for (const [mode, text] of MODES)
-      it(`${mode}: shows "${text}" with a retry button`, async () => {
+    for (const [mode, text, detail] of MODES)
+      it(`${mode}: shows "${text}" with a retry button and fires an error event`, async () => {
+        // `error` does not bubble (as on native elements); a capturing listener still sees it on its way down.
+        const events: unknown[] = []
+        const onError = (e: Event) => {
+          if (e instanceof CustomEvent && (e.target as Element).localName === s.name) events.push(e.detail)
+        }
+        document.addEventListener('error', onError, true)
         const el = await s.make(apiFor(mode))
         const error = await waitFor(() => $(el, '[part=error]'), 5000, 'error state')
+        document.removeEventListener('error', onError, true)
+        expect(events.map((d) => JSON.parse(JSON.stringify(d)))).to.deep.equal([detail])
         expect(error.getAttribute('role')).to.equal('alert')
         expect(error.textContent).to.contain(text)
         expect($(el, '[part=retry]')!.textContent).to.equal('重试')

@@ -33,6 +33,9 @@ export function coverSrcset(cover: CoverImage, api: string): string {
  *
  * @prop {ArticleCard | undefined} article - The card data (as in an ArticleListResponse).
  *
+ * @event {CustomEvent<ArticleDetail>} load - The article fetched by `slug` arrived (not bubbling).
+ * @event {CustomEvent<{ kind: string, status?: number }>} error - Fetching it failed; not bubbling.
+ *
  * @csspart card - The card box.
  * @csspart cover - The cover image.
  * @csspart title - The title (heading with the link).
@@ -87,7 +90,7 @@ export class ArticleCard extends WidgetElement {
     if (this.slug && !this.article)
       this.fetched ??= this.task({
         args: () => [this.article ? '' : this.slug, this.api, this.uiLang, this.timeout] as const,
-        task: ([slug, api, lang], { signal }) => (slug ? getArticle(api, slug, lang, this.req(signal)) : undefined),
+        task: ([slug, api, lang], { signal }) => (slug ? this.announce(getArticle(api, slug, lang, this.req(signal))) : undefined),
       })
   }
 

@@ -1,5 +1,5 @@
 import { css, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit'
-import { ApiError, getArticles, getCategories, isAbort } from '../api/client.js'
+import { type ApiError, getArticles, getCategories, isAbort } from '../api/client.js'
 import type { ArticleCard, ArticleListResponse, ArticleSort } from '../api/wire.js'
 import { DEFAULT_HREF, fillHref } from '../base/format.js'
 import { errorView, statusStyles } from '../base/status-view.js'
@@ -111,17 +111,13 @@ export class ArticleList extends WidgetElement {
 
   readonly articles = this.task({
     args: () => [this.api, this.uiLang, this.category, this.region, this.page, this.limit, this.sort, this.timeout] as const,
-    task: async ([api, locale, category, region, page, limit, sort], { signal }) => {
-      try {
-        const res = await getArticles(api, { category, region, page, limit, sort, locale }, this.req(signal))
-        this.items = page > 1 && this.paging === 'more' ? [...(this.items ?? []), ...res.docs] : res.docs
-        this.dispatchEvent(new CustomEvent('load', { detail: res }))
-        return res
-      } catch (e) {
-        this.reportFailure(e)
-        throw e
-      }
-    },
+    task: ([api, locale, category, region, page, limit, sort], { signal }) =>
+      this.announce(
+        getArticles(api, { category, region, page, limit, sort, locale }, this.req(signal)).then((res) => {
+          this.items = page > 1 && this.paging === 'more' ? [...(this.items ?? []), ...res.docs] : res.docs
+          return res
+        }),
+      ),
   })
 
   readonly categories = this.task({

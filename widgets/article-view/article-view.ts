@@ -1,5 +1,5 @@
 import { css, html, nothing, type PropertyDeclarations } from 'lit'
-import { ApiError, getArticle, isAbort, postView } from '../api/client.js'
+import { getArticle, isAbort, postView } from '../api/client.js'
 import type { ArticleDetail, ArticleLink } from '../api/wire.js'
 import { DEFAULT_HREF, fillHref, isoDay } from '../base/format.js'
 import { errorView, statusStyles } from '../base/status-view.js'
@@ -62,18 +62,15 @@ export class ArticleView extends WidgetElement {
 
   readonly article = this.task({
     args: () => [this.slug, this.api, this.uiLang, this.timeout] as const,
-    task: async ([slug, api, lang], { signal }) => {
-      if (!slug) return undefined
-      try {
-        const d = await getArticle(api, slug, lang, this.req(signal))
-        this.views = d.views
-        this.dispatchEvent(new CustomEvent('load', { detail: d }))
-        return d
-      } catch (e) {
-        this.reportFailure(e)
-        throw e
-      }
-    },
+    task: ([slug, api, lang], { signal }) =>
+      slug
+        ? this.announce(
+            getArticle(api, slug, lang, this.req(signal)).then((d) => {
+              this.views = d.views
+              return d
+            }),
+          )
+        : undefined,
   })
 
   /**

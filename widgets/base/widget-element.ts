@@ -42,11 +42,22 @@ export class WidgetElement extends LitElement {
     return messages[this.uiLang]
   }
 
-  /** Announces a failed load with a non-bubbling `error` event (like native elements); aborts are not failures. */
-  protected reportFailure(error: unknown) {
-    if (isAbort(error)) return
-    const { kind, status } = error as ApiError
-    this.dispatchEvent(new CustomEvent('error', { detail: { kind, status } }))
+  /**
+   * Announces how a load ended, with non-bubbling events like native elements: `load` with the data, or `error`
+   * with `{ kind, status }` (an abort is not a failure). The outcome passes through.
+   */
+  protected async announce<R>(loading: Promise<R>): Promise<R> {
+    try {
+      const data = await loading
+      this.dispatchEvent(new CustomEvent('load', { detail: data }))
+      return data
+    } catch (error) {
+      if (!isAbort(error)) {
+        const { kind, status } = error as ApiError
+        this.dispatchEvent(new CustomEvent('error', { detail: { kind, status } }))
+      }
+      throw error
+    }
   }
 
   /** Request options for the API client, bound to a task's signal. */

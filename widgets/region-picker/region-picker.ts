@@ -44,6 +44,8 @@ export type RegionChangeEvent = CustomEvent<RegionChangeDetail>
  * @slot - A `<script type="application/json">` holding a RegionTreeResponse, used instead of the CMS.
  *
  * @event {RegionChangeEvent} change - The visitor chose a region. `detail: { code, name, province?, region, tel? }`.
+ * @event {CustomEvent<RegionTreeResponse>} load - The region tree arrived from the CMS (not bubbling).
+ * @event {CustomEvent<{ kind: string, status?: number }>} error - Loading the regions failed; not bubbling.
  *
  * @csspart trigger - The button showing the current choice.
  * @csspart label - Text inside the trigger.
@@ -123,7 +125,7 @@ export class RegionPicker extends WidgetElement {
   readonly data = this.task({
     autoRun: false,
     args: () => [this.regions ?? this.inline, this.api, this.uiLang, this.timeout] as const,
-    task: ([inline, api, lang], { signal }) => inline ?? getRegions(api, lang, this.req(signal)),
+    task: ([inline, api, lang], { signal }) => inline ?? this.announce(getRegions(api, lang, this.req(signal))),
   })
 
   constructor() {
