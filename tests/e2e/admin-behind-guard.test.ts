@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { httpLogin, httpRest } from '../support/http-rest'
 import { type RunningServer, startProductionServer } from '../support/production-server'
 import { errorLines } from '../support/server-log'
 import { createTestDatabase, type TestDatabase } from '../support/test-database'
+import { CHROMIUM, launchChromium } from '../support/chromium'
 
 /**
  * The REST guard must not get in the admin's way: an editor's day in the admin (log in, lists, edit and save,
@@ -12,7 +13,6 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
  * a 4xx/5xx and nothing logged as an error.
  */
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const ADMIN = { email: 'guard-admin@example.com', password: 'Guard-admin-pass-1' }
 
 let server: RunningServer
@@ -30,7 +30,7 @@ beforeAll(async () => {
     ADMIN_PASSWORD: ADMIN.password,
     REGIONAL_NEWS_ROOT: database.dir,
   })
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] })
+  browser = await launchChromium()
   page = await browser.newPage()
   page.on('response', (response) => {
     const url = new URL(response.url())

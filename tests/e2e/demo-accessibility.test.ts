@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningServer, startProductionServer } from '../support/production-server'
+import { launchChromium } from '../support/chromium'
 
 /**
  * The demo page as visitors meet it (production build, seeded): axe-core finds no WCAG 2.2 A/AA violation on
@@ -27,10 +28,7 @@ beforeAll(async () => {
     ADMIN_EMAIL: 'a11y@example.com',
     ADMIN_PASSWORD: 'A11y-pass-12345',
   })
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  })
+  browser = await launchChromium()
 }, 180_000)
 
 afterAll(async () => {

@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { type Browser, chromium } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningServer, startProductionServer } from '../support/production-server'
+import { launchChromium } from '../support/chromium'
 
 // Hostile text entered through the CMS's own API must stay inert wherever the widgets and the demo page show it.
 const PAYLOADS = [
@@ -66,10 +67,7 @@ beforeAll(async () => {
     ] } },
     _status: 'published',
   })
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  })
+  browser = await launchChromium()
 })
 
 afterAll(async () => {

@@ -2,12 +2,12 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { freePort } from '../support/production-server'
+import { launchChromium } from '../support/chromium'
 
 // The whole path as a new user takes it: the README's start command on a fresh database, the admin, the demo page.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const EMAIL = 'new-user@example.com'
 const PASSWORD = 'New-user-pass-123'
 const TITLE = `苏州新仓开业 e2e ${Date.now().toString(36)}`
@@ -64,10 +64,7 @@ beforeAll(async () => {
     }, 200)
     server.once('exit', (code) => reject(new Error(`npm start exited ${code}:\n${output}`)))
   })
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  })
+  browser = await launchChromium()
 })
 
 afterAll(async () => {

@@ -1,12 +1,12 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { resolveSecret } from '../../cms/secret'
 import { httpRest } from '../support/http-rest'
 import { type RunningServer, startProductionServer } from '../support/production-server'
 import { createTestDatabase, type TestDatabase } from '../support/test-database'
+import { CHROMIUM, launchChromium } from '../support/chromium'
 
 /**
  * No fixed default credentials or secrets; the pages and the widgets bundle send sensible security headers and
@@ -15,7 +15,6 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 
 const COMMON_PASSWORDS = ['admin', 'password', '123456', 'changeme', 'admin123', 'Admin123!', 'payload', 'secret']
 const WIDGETS_BUILT = existsSync('dist/widgets/v1/widgets.js')
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 interface FreshStart {
   server: RunningServer
@@ -186,7 +185,7 @@ describe('security headers', () => {
   })
 
   it.runIf(WIDGETS_BUILT && existsSync(CHROMIUM))('the CSP still lets the widgets run (Chromium)', async () => {
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] })
+    const browser = await launchChromium()
     try {
       const page = await browser.newPage()
       const problems: string[] = []
