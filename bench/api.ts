@@ -1,7 +1,7 @@
 /**
  * Public read path benchmark (`npx tsx bench/api.ts`; several minutes, never part of the tests).
  *
- * Seeds 10,000 articles in bulk into a fresh SQLite database, starts the production server (cms/server/main.ts,
+ * Seeds 10,000 articles in bulk into a fresh SQLite database, starts the production server (cms/demo/main.ts,
  * needs `next build cms`, built here when missing) and measures at 20 connections the same result set three ways:
  * stock Payload REST (through Next), the public path (lean server, cached), and plain node:http replaying the
  * public path's exact bytes — for the list by category+region, one article and the region tree. Then the list
@@ -81,7 +81,7 @@ const ensureBuild = () => {
 const startServer = async (databaseUrl: string, extraEnv: Record<string, string> = {}) => {
   const { startChild } = await import('./child-process')
   const port = await freePort()
-  const { child } = await startChild('npx', ['tsx', 'cms/server/main.ts'], {
+  const { child } = await startChild('npx', ['tsx', 'cms/demo/main.ts'], {
     env: {
       NODE_ENV: 'production',
       PORT: String(port),
@@ -158,14 +158,14 @@ const main = async () => {
   const measure = (origin: string, paths: string[], connections = CONNECTIONS, seconds = SECONDS) =>
     load(origin, paths, { connections, seconds, warmup: WARMUP, headers: REQUEST_HEADERS })
   const { createBenchDatabase } = await import('./bench-database')
-  const { buildListWhere } = await import('../cms/plugin/read-path/article-list')
-  const { mountedPublicApi } = await import('../cms/plugin')
+  const { buildListWhere } = await import('../cms/plugin/queries/article-list')
+  const { runtimeOf } = await import('../cms/plugin')
 
   // 1. Fresh database, 10,000 articles in bulk.
   const db = await createBenchDatabase()
   const seedSeconds = await db.addArticles(ARTICLES)
   log(`seeded ${fmt(ARTICLES)} articles in ${fmt(seedSeconds, 2)} s (${fmt(ARTICLES / seedSeconds)} articles/s) into ${db.url}`)
-  const where = await buildListWhere(db.payload, mountedPublicApi(db.payload).options, { category: CATEGORY, region: REGION })
+  const where = await buildListWhere(db.payload, runtimeOf(db.payload).options, { category: CATEGORY, region: REGION })
   await db.close()
 
   // 2. Production server; the three URLs each way.

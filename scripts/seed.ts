@@ -1,7 +1,7 @@
 // npm run seed: fills the database chosen by DATABASE_URL with the demo content (idempotent).
 import { getPayload } from 'payload'
 import config from '../payload.config'
-import { seedAll } from './seed-all'
+import { seedAll } from '../cms/demo/seed/seed-all'
 
 const started = Date.now()
 const payload = await getPayload({ config })

@@ -19,4 +19,4 @@ export type {
   RegionNode,
   RegionTreeResponse,
   ViewResponse,
-} from './api/wire.js'
+} from '../wire/index.js'

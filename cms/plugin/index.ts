@@ -8,17 +8,19 @@ import { createRegionsCollection } from '../../collections/regions'
 import { createViewReceiptsCollection } from '../../collections/view-receipts'
 import { buildAccess } from './access/access'
 import { applyOverride } from './apply-override'
-import { createPublicEndpoints } from './endpoints/public-endpoints'
+import { createPublicEndpoints } from './public-api/payload-endpoints'
 import { deriveArticleFields, setPublishDate } from './hooks/article-derived-fields'
-import { invalidateOnChange, invalidateOnDelete } from './hooks/invalidate-public-cache'
 import { syncMediaAfterChange, syncMediaAfterDelete } from './hooks/media-visibility'
 import { rejectMalformedId } from './hooks/reject-malformed-id'
-import { createViewCounter, deleteViewCounter, readViewCount } from './hooks/view-stats'
+import { createViewCounter, deleteViewCounter, readViewCount } from './views/view-stats'
 import { type RegionalNewsOptions, resolveOptions } from './options'
-import { startInvalidationBus } from './read-path/invalidation-bus'
-import { createPublicApi } from './read-path/public-api'
-import { responseCache } from './read-path/response-cache'
-import { sqliteReadTuning } from './read-path/sqlite-read-tuning'
+import { invalidateOnChange, invalidateOnDelete } from './cache/invalidate-on-change'
+import { startInvalidationBus } from './cache/invalidation-bus'
+import { createResponseCache } from './cache/response-cache'
+import { createPublicApi } from './public-api/public-api'
+import { createRegionIndexMemo } from './queries/region-index'
+import type { RegionalNewsRuntime } from './runtime'
+import { sqliteReadTuning } from './queries/sqlite-read-tuning'
 import { translations } from './translations'
 
 export type { RegionalNewsOptions } from './options'
@@ -34,10 +36,12 @@ export const regionalNews =
     const { slugs, overrides, enabled } = options
     const access = buildAccess(options)
     const on = <T>(hooks: T[]) => (enabled ? hooks : [])
+    // This config's own state (see runtime.ts): its cache, region index and public API.
+    const cache = createResponseCache()
 
     const invalidating = (slug: string): CollectionConfig['hooks'] => ({
-      afterChange: on([invalidateOnChange(slug)]),
-      afterDelete: on([invalidateOnDelete(slug)]),
+      afterChange: on([invalidateOnChange(cache, slug)]),
+      afterDelete: on([invalidateOnDelete(cache, slug)]),
     })
 
     const collections: CollectionConfig[] = [
@@ -55,8 +59,8 @@ export const regionalNews =
             beforeValidate: [deriveArticleFields(slugs.articles)],
             beforeChange: [setPublishDate],
             beforeDelete: [deleteViewCounter(options)],
-            afterChange: [createViewCounter(options), syncMediaAfterChange(options), ...on([invalidateOnChange(slugs.articles)])],
-            afterDelete: [syncMediaAfterDelete(options), ...on([invalidateOnDelete(slugs.articles)])],
+            afterChange: [createViewCounter(options), syncMediaAfterChange(options), ...on([invalidateOnChange(cache, slugs.articles)])],
+            afterDelete: [syncMediaAfterDelete(options), ...on([invalidateOnDelete(cache, slugs.articles)])],
           },
         }),
         overrides.articles,
@@ -94,9 +98,10 @@ export const regionalNews =
       autoRun: incomingConfig.jobs?.autoRun ?? [{ cron: '*/5 * * * * *', queue: 'default', limit: 20 }],
     }
 
-    const publicApi = createPublicApi(options)
+    const publicApi = createPublicApi(options, cache)
     // The lean server in front of Next answers the same routes with this same handler.
-    config.custom = { ...incomingConfig.custom, regionalNews: { publicApi, options } }
+    const runtime: RegionalNewsRuntime = { options, cache, regionIndex: createRegionIndexMemo(cache), publicApi }
+    config.custom = { ...incomingConfig.custom, regionalNews: runtime }
     config.endpoints = [...(incomingConfig.endpoints ?? []), ...createPublicEndpoints(publicApi, options)]
 
     config.onInit = async (payload) => {
@@ -105,10 +110,10 @@ export const regionalNews =
       const commit = payload.db.commitTransaction.bind(payload.db)
       payload.db.commitTransaction = async (id) => {
         await commit(id)
-        responseCache.afterCommit()
+        cache.afterCommit()
       }
       // PostgreSQL: tell other instances on the same database (see invalidation-bus.ts for the bound).
-      const bus = startInvalidationBus(payload)
+      const bus = startInvalidationBus(payload, cache)
       // SQLite: planner statistics and page cache the list's indexes rely on.
       const tuning = sqliteReadTuning(payload, options.slugs.articles)
       const destroy = payload.db.destroy?.bind(payload.db)
@@ -123,8 +128,7 @@ export const regionalNews =
     return config
   }
 
-export { createPublicApi } from './read-path/public-api'
+export { createPublicApi } from './public-api/public-api'
 export { resolveOptions } from './options'
-export { responseCache } from './read-path/response-cache'
-export { mountedPublicApi } from './read-path/mounted-api'
+export { runtimeOf, type RegionalNewsRuntime } from './runtime'
 export { seedRegions } from './seed/seed-regions'

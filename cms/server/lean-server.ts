@@ -1,27 +1,29 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from 'node:http'
 import path from 'node:path'
 import type { Payload } from 'payload'
-import { mountedPublicApi } from '../plugin'
-import { clientAddress } from '../plugin/read-path/client-address'
-import type { PublicReply } from '../plugin/read-path/public-api'
+import { runtimeOf } from '../plugin'
+import { clientAddress } from '../plugin/public-api/client-address'
+import type { PublicReply } from '../plugin/public-api/public-api'
 import { createDatabaseProbe } from './database-probe'
-import { Rejection } from './rejection'
-import { createRestGuard } from './rest-guard'
+import { HttpError } from '../plugin/http/http-error'
+import { readBody } from '../plugin/http/request-body'
+import { createRestGuard } from './rest-guard/rest-guard'
 import { PAGE_SECURITY_HEADERS } from './security-headers'
 import { interceptServerErrors, type MappedError } from './server-error-mapper'
 import { loadStaticDirectory, type StaticFile } from './static-files'
-import { inspectUrl } from './url-hygiene'
+import { inspectUrl } from './rest-guard/url-hygiene'
 
 export interface LeanServerOptions {
   payload: Payload
   /** Everything this server does not answer itself (admin, REST API). Absent: 404. */
   fallback?: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>
   root?: string
+  /** A folder of static pages served at `/` (its index.html) and under `/demo/` (the demo app's site). */
+  site?: string
   /** Proxies whose X-Forwarded-For is believed (e.g. a CDN or load balancer). */
   trustedProxies?: string[]
 }
 
-const MAX_JSON_BODY = 1024
 const WIDGETS_PREFIX = '/widgets/v1'
 // What Next serves (admin, REST API, its assets); any other path is answered here.
 const NEXT_PATHS = /^\/(admin|api|_next)(\/|$)/
@@ -38,23 +40,6 @@ const sendError = (res: ServerResponse, status: number, message: string, headers
     })
     .end(body)
 }
-
-const readBody = (req: IncomingMessage) =>
-  new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size > MAX_JSON_BODY) {
-        reject(Object.assign(new Error('Body too large'), { status: 413 }))
-        req.destroy()
-        return
-      }
-      chunks.push(chunk)
-    })
-    req.on('end', () => resolve(Buffer.concat(chunks)))
-    req.on('error', reject)
-  })
 
 const send = (res: ServerResponse, reply: PublicReply) => {
   res.writeHead(reply.status, reply.headers)
@@ -79,11 +64,11 @@ const sendStatic = (req: IncomingMessage, res: ServerResponse, file: StaticFile,
  * A plain node:http server in front of Next: it answers the public read path, the widgets bundle and the demo
  * page itself (no per-request framework work), and hands everything else — admin, Payload REST — to Next.
  */
-export const createLeanServer = ({ payload, fallback, root = process.cwd(), trustedProxies = [] }: LeanServerOptions): Server => {
-  const { publicApi, options } = mountedPublicApi(payload)
+export const createLeanServer = ({ payload, fallback, root = process.cwd(), site, trustedProxies = [] }: LeanServerOptions): Server => {
+  const { publicApi, options } = runtimeOf(payload)
   const publicPrefix = `${payload.config.routes.api}${options.publicApi.basePath}/`
   const widgets = loadStaticDirectory(path.join(root, 'dist/widgets/v1'))
-  const demo = loadStaticDirectory(path.join(root, 'cms/demo'))
+  const pages = site ? loadStaticDirectory(site) : new Map<string, StaticFile>()
   const proxies = [...trustedProxies, ...options.views.trustedProxies]
   const guard = createRestGuard(payload)
   const database = createDatabaseProbe(payload)
@@ -96,7 +81,6 @@ export const createLeanServer = ({ payload, fallback, root = process.cwd(), trus
   }
 
   const handlePublic = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
-    let bodyPromise: Promise<Buffer> | undefined
     const reply = await publicApi.handle(payload, {
       method: req.method ?? 'GET',
       path: url.pathname.slice(publicPrefix.length - 1),
@@ -105,7 +89,7 @@ export const createLeanServer = ({ payload, fallback, root = process.cwd(), trus
         const value = req.headers[name.toLowerCase()]
         return Array.isArray(value) ? value.join(', ') : value
       },
-      json: async () => JSON.parse((await (bodyPromise ??= readBody(req))).toString('utf8') || 'null'),
+      body: (limit) => readBody(req, limit),
       client: clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'] as string | undefined, proxies),
       url: req.url,
     })
@@ -135,7 +119,7 @@ export const createLeanServer = ({ payload, fallback, root = process.cwd(), trus
       return sendError(res, 404, 'No such widgets file')
     }
     if (req.method === 'GET' || req.method === 'HEAD') {
-      const page = pathname === '/' ? demo.get('/index.html') : pathname.startsWith('/demo/') ? demo.get(pathname.slice(5)) : undefined
+      const page = pathname === '/' ? pages.get('/index.html') : pathname.startsWith('/demo/') ? pages.get(pathname.slice(5)) : undefined
       if (page) return sendStatic(req, res, page, { 'Cache-Control': 'public, max-age=60', ...PAGE_SECURITY_HEADERS })
     }
     if (fallback && NEXT_PATHS.test(pathname)) {
@@ -161,7 +145,7 @@ export const createLeanServer = ({ payload, fallback, root = process.cwd(), trus
     }
     handle(req, res).catch((error: Error & { status?: number }) => {
       if (res.headersSent) return res.destroy()
-      if (error instanceof Rejection) return sendError(res, error.status, error.message, error.headers)
+      if (error instanceof HttpError) return sendError(res, error.status, error.message, error.headers)
       payload.logger.error({ err: error }, 'request failed')
       const status = error.status && error.status < 500 ? error.status : 500
       sendError(res, status, status === 500 ? 'Internal error' : error.message)

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { mountedPublicApi, responseCache } from '../../cms/plugin'
-import type { ArticleDetail, ArticleListResponse, CategoryListResponse, RegionTreeResponse } from '../../widgets/api/wire'
+import { runtimeOf } from '../../cms/plugin'
+import type { ArticleDetail, ArticleListResponse, CategoryListResponse, RegionTreeResponse } from '../../wire/index'
 import { bootPayload, type BootedPayload } from '../support/boot-payload'
 import { createNewsFixtures, jan, type NewsFixtures } from '../support/news-fixtures'
 import { viaPayload } from '../support/public-client'
@@ -32,9 +32,9 @@ const draftArticle = (slug: string, day: number) =>
 
 describe('cache on', () => {
   it('is enabled and serves repeated requests from memory', async () => {
-    expect(mountedPublicApi(booted.payload).options.publicApi.cache).toBe(true)
+    expect(runtimeOf(booted.payload).options.publicApi.cache).toBe(true)
     const first = await get('/categories')
-    expect(responseCache.size).toBeGreaterThan(0)
+    expect(runtimeOf(booted.payload).cache.size).toBeGreaterThan(0)
     // A write that bypasses Payload's hooks is not seen: the answer comes from the cache.
     await booted.payload.db.updateOne({ collection: 'categories', id: world.categories.policy.id, data: { order: -1 } })
     const second = await get('/categories')
@@ -123,5 +123,38 @@ describe('changes are visible on the next request', () => {
     }
     expect((await listed())[0]).toBe('scheduled-news')
     expect(await detailStatus('scheduled-news')).toBe(200)
+  })
+})
+
+describe('two Payload instances in one process', () => {
+  let other: BootedPayload
+  beforeAll(async () => {
+    // A second config (different cache lifetime) on its own database, booted beside the first in this process.
+    // Payload's dev schema push skips a schema identical to the last one pushed in this process: force it.
+    process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = 'true'
+    other = await bootPayload({ publicApi: { maxAge: 7 } }).finally(() => delete process.env.PAYLOAD_FORCE_DRIZZLE_PUSH)
+    await createNewsFixtures(other.payload)
+  })
+  afterAll(async () => other?.close())
+
+  it('keep their own cache, region index and options', async () => {
+    const mine = runtimeOf(booted.payload)
+    const theirs = runtimeOf(other.payload)
+    expect(theirs.cache).not.toBe(mine.cache)
+    expect(theirs.regionIndex).not.toBe(mine.regionIndex)
+    expect(theirs.options.publicApi.maxAge).toBe(7)
+    expect(mine.options.publicApi.maxAge).not.toBe(7)
+
+    await get('/categories')
+    const otherReply = await viaPayload(other, '/api/news/categories')
+    expect(otherReply.headers.get('cache-control')).toContain('max-age=7')
+    const mineBefore = mine.cache.size
+    expect(mineBefore).toBeGreaterThan(0)
+
+    // An edit in the other instance drops only its own entries.
+    await other.payload.update({ collection: 'categories', where: { slug: { equals: 'policy' } }, data: { name: '政策' } })
+    expect(mine.cache.size).toBe(mineBefore)
+    expect(((await get('/categories')).json as CategoryListResponse).docs.map((c) => c.name)).toContain('政策法规')
+    expect(((await viaPayload(other, '/api/news/categories')).json as CategoryListResponse).docs.map((c) => c.name)).toContain('政策')
   })
 })

@@ -1,9 +1,9 @@
 import { stringify } from 'qs-esm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { mountedPublicApi } from '../../cms/plugin'
-import { SORTS } from '../../cms/plugin/read-path/article-cards'
-import { buildListWhere } from '../../cms/plugin/read-path/article-list'
-import type { ArticleDetail, ArticleListResponse, ArticleSort, RegionTreeResponse } from '../../widgets/api/wire'
+import { runtimeOf } from '../../cms/plugin'
+import { SORTS } from '../../cms/plugin/queries/article-cards'
+import { buildListWhere } from '../../cms/plugin/queries/article-list'
+import type { ArticleDetail, ArticleListResponse, ArticleSort, RegionTreeResponse } from '../../wire/index'
 import { bootPayload, type BootedPayload } from '../support/boot-payload'
 import { createNewsFixtures, jan, type NewsFixtures } from '../support/news-fixtures'
 import { viaPayload } from '../support/public-client'
@@ -161,7 +161,7 @@ describe('stock REST comparison', () => {
   for (const c of cases) {
     it(`same ids, order and values as /api/articles for ${JSON.stringify(c)}`, async () => {
       const { payload } = booted
-      const where = await buildListWhere(payload, mountedPublicApi(payload).options, c)
+      const where = await buildListWhere(payload, runtimeOf(payload).options, c)
       const query = stringify({ where, sort: SORTS[c.sort].join(','), depth: 0, limit: c.limit, page: c.page, locale: c.locale }, { addQueryPrefix: true })
       const stock = await rest(booted, 'GET', `/api/articles${query}`)
       expect(stock.status, stock.text).toBe(200)

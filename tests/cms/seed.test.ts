@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { demoArticles, demoCategories, demoRegionPhones } from '../../scripts/demo-content'
-import { seedAll, type SeedAllResult } from '../../scripts/seed-all'
+import { demoArticles, demoCategories, demoRegionPhones } from '../../cms/demo/seed/demo-content'
+import { seedAll, type SeedAllResult } from '../../cms/demo/seed/seed-all'
 import { bootPayload, type BootedPayload } from '../support/boot-payload'
 
 type Id = string | number

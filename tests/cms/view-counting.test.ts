@@ -1,10 +1,10 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { mountedPublicApi } from '../../cms/plugin'
-import { recordView } from '../../cms/plugin/read-path/view-counter'
+import { runtimeOf } from '../../cms/plugin'
+import { recordView } from '../../cms/plugin/views/view-counter'
 import { createLeanServer } from '../../cms/server/lean-server'
-import type { ArticleDetail, ArticleListResponse, ViewResponse } from '../../widgets/api/wire'
+import type { ArticleDetail, ArticleListResponse, ViewResponse } from '../../wire/index'
 import { bootPayload, type BootedPayload } from '../support/boot-payload'
 import { dumpDatabase } from '../support/dump-database'
 import { createNewsFixtures, type NewsFixtures } from '../support/news-fixtures'
@@ -78,7 +78,7 @@ describe('dedupe', () => {
     expect(await view('zhejiang-logistics', 'visitor-one-0001')).toEqual({ views: 1, counted: true })
     expect(await view('hangzhou-pallets', 'visitor-two-0002')).toEqual({ views: 2, counted: true })
     // The next UTC day the same visitor counts again.
-    const { options } = mountedPublicApi(booted.payload)
+    const { options } = runtimeOf(booted.payload)
     const tomorrow = await recordView(booted.payload, options, 'hangzhou-pallets', { visitor: 'visitor-one-0001' }, Date.now() + DAY_MS)
     expect(tomorrow).toEqual({ views: 3, counted: true })
     expect(await storedViews(world.articles.hangzhou.id)).toBe(3)
@@ -190,7 +190,7 @@ describe('privacy', () => {
   })
 
   it('prunes receipts once their day is over', { timeout: 30_000 }, async () => {
-    const { options } = mountedPublicApi(booted.payload)
+    const { options } = runtimeOf(booted.payload)
     const inTwoDays = Date.now() + 2 * DAY_MS
     await recordView(booted.payload, options, 'ningbo-port', { visitor: 'visitor-later-01' }, inTwoDays)
     const deadline = Date.now() + 20_000

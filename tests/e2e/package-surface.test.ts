@@ -52,7 +52,7 @@ describe.skipIf(!BUILT)('package surface', () => {
 
   it('type declarations map every tag to its class', () => {
     for (const [tag, dir] of [['region-picker', 'region-picker'], ['article-list', 'article-list'], ['article-card', 'article-card'], ['article-view', 'article-view']]) {
-      const dts = readFileSync(`dist/widgets/lib/${dir}/define.d.ts`, 'utf8')
+      const dts = readFileSync(`dist/widgets/types/widgets/${dir}/define.d.ts`, 'utf8')
       expect(dts).toMatch(/interface HTMLElementTagNameMap/)
       expect(dts).toContain(`'${tag}'`)
     }

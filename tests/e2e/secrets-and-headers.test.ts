@@ -85,7 +85,7 @@ describe('no fixed default credentials', () => {
     }
     expect(offenders).toEqual([])
     // The seed's own fallback is a random password, printed once.
-    expect(readFileSync('scripts/seed-all.ts', 'utf8')).toMatch(/randomBytes\(\d+\)/)
+    expect(readFileSync('cms/demo/seed/seed-all.ts', 'utf8')).toMatch(/randomBytes\(\d+\)/)
   })
 
   it('each fresh start generates its own admin password, and it works', async () => {

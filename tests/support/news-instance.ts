@@ -61,7 +61,7 @@ const main = async () => {
     }
   }
 
-  const server = createLeanServer({ payload, trustedProxies: (process.env.TRUSTED_PROXIES ?? '').split(',').filter(Boolean) })
+  const server = createLeanServer({ payload, site: 'cms/demo/site', trustedProxies: (process.env.TRUSTED_PROXIES ?? '').split(',').filter(Boolean) })
   // The control endpoint goes first, whatever the lean server routes.
   const lean = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[]
   server.removeAllListeners('request')

@@ -24,7 +24,7 @@ export const freePort = () =>
   })
 
 /**
- * Starts the production server (cms/server/main.ts, NODE_ENV=production) as a child process, as `npm start`
+ * Starts the production server (cms/demo/main.ts, NODE_ENV=production) as a child process, as `npm start`
  * does after building; resolves once it prints that it is ready.
  */
 export const startProductionServer = async (env: Record<string, string | undefined>, options: { timeoutMs?: number } = {}): Promise<RunningServer> => {

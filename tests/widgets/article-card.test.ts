@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai'
 import { ArticleCard } from '../../widgets/article-card/define.js'
-import type { ArticleCard as CardData } from '../../widgets/api/wire.js'
+import type { ArticleCard as CardData } from '../../wire/index.js'
 import { $, cleanup, expectNoAxeViolations, liveApi, mount, usingRealCms, waitFor } from './support/helpers.js'
 
 const article: CardData = {

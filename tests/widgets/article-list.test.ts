@@ -4,7 +4,7 @@ import { ArticleList, pageWindow } from '../../widgets/article-list/article-list
 import '../../widgets/article-list/define.js'
 import '../../widgets/region-picker/define.js'
 import type { RegionPicker } from '../../widgets/region-picker/define.js'
-import type { ArticleListResponse } from '../../widgets/api/wire.js'
+import type { ArticleListResponse } from '../../wire/index.js'
 import { $, $$, cleanup, deepActive, expectNoAxeViolations, fixtureApi, liveApi, mount, requestLog, trackUncaught, uid, usingRealCms, waitFor } from './support/helpers.js'
 
 const cards = (el: Element) => $$(el, 'article-card')

@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai'
 import { ArticleView } from '../../widgets/article-view/define.js'
 import { inertHtml } from '../../widgets/article-view/inert-html.js'
-import type { ArticleDetail } from '../../widgets/api/wire.js'
+import type { ArticleDetail } from '../../wire/index.js'
 import { $, $$, cleanup, expectNoAxeViolations, fixtureApi, liveApi, mount, requestLog, sleep, uid, usingRealCms, waitFor } from './support/helpers.js'
 
 const VISITOR = 'regional-news:visitor'

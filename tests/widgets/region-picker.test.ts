@@ -2,7 +2,7 @@ import { expect } from '@esm-bundle/chai'
 import { sendKeys } from '@web/test-runner-commands'
 import type { RegionChangeDetail } from '../../widgets/region-picker/define.js'
 import { RegionPicker } from '../../widgets/region-picker/define.js'
-import type { RegionTreeResponse } from '../../widgets/api/wire.js'
+import type { RegionTreeResponse } from '../../wire/index.js'
 import {
   $,
   $$,

@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai'
-import type { RegionTreeResponse } from '../../widgets/api/wire.js'
+import type { RegionTreeResponse } from '../../wire/index.js'
 import { buildModel, type RegionModel } from '../../widgets/region-picker/region-model.js'
 import { normalize, RegionSearch } from '../../widgets/region-picker/region-search.js'
 

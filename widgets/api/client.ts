@@ -10,7 +10,7 @@ import type {
   ContentLocale,
   RegionTreeResponse,
   ViewResponse,
-} from './wire.js'
+} from '../../wire/index.js'
 
 export type ApiErrorKind = 'network' | 'timeout' | 'http' | 'parse'
 

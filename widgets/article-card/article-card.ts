@@ -1,6 +1,6 @@
 import { css, html, nothing, type PropertyDeclarations } from 'lit'
 import { assetUrl, getArticle, isAbort } from '../api/client.js'
-import type { ArticleCard as ArticleCardData, ArticleDetail, CoverImage } from '../api/wire.js'
+import type { ArticleCard as ArticleCardData, ArticleDetail, CoverImage } from '../../wire/index.js'
 import { afterPaint } from '../base/after-paint.js'
 import { DEFAULT_HREF, fillHref, formatDate } from '../base/format.js'
 import { errorView, statusStyles } from '../base/status-view.js'

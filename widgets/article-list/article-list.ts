@@ -1,6 +1,6 @@
 import { css, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit'
 import { type ApiError, getArticles, getCategories, isAbort } from '../api/client.js'
-import type { ArticleCard, ArticleListResponse, ArticleSort } from '../api/wire.js'
+import type { ArticleCard, ArticleListResponse, ArticleSort } from '../../wire/index.js'
 import { DEFAULT_HREF, fillHref } from '../base/format.js'
 import { errorView, statusStyles } from '../base/status-view.js'
 import { WidgetElement } from '../base/widget-element.js'

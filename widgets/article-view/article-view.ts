@@ -1,6 +1,6 @@
 import { css, html, nothing, type PropertyDeclarations } from 'lit'
 import { getArticle, isAbort, postView } from '../api/client.js'
-import type { ArticleDetail, ArticleLink } from '../api/wire.js'
+import type { ArticleDetail, ArticleLink } from '../../wire/index.js'
 import { DEFAULT_HREF, fillHref, isoDay } from '../base/format.js'
 import { errorView, statusStyles } from '../base/status-view.js'
 import { WidgetElement } from '../base/widget-element.js'

@@ -1,4 +1,4 @@
-import type { ContentLocale } from '../api/wire.js'
+import type { ContentLocale } from '../../wire/index.js'
 
 /** UI languages; each maps 1:1 onto the content locale sent to the CMS. */
 export type UiLang = ContentLocale

@@ -1,4 +1,4 @@
-import type { RegionNode, RegionTreeResponse } from '../api/wire.js'
+import type { RegionNode, RegionTreeResponse } from '../../wire/index.js'
 
 export type RegionLevel = 'province' | 'city'
 

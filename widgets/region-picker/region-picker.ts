@@ -1,6 +1,6 @@
 import { css, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit'
 import { getRegions } from '../api/client.js'
-import type { RegionNode, RegionTreeResponse } from '../api/wire.js'
+import type { RegionNode, RegionTreeResponse } from '../../wire/index.js'
 import { WidgetElement } from '../base/widget-element.js'
 import { tokens } from '../theme/tokens.js'
 import { buildModel, type RegionEntry, type RegionLevel, type RegionModel } from './region-model.js'

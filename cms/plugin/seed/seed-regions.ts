@@ -1,5 +1,5 @@
+import type { RegionalNewsRuntime } from '../runtime'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
-import { responseCache } from '../read-path/response-cache'
 import regionData from './region-data.json'
 import type { RegionRecord } from './region-record'
 
@@ -95,7 +95,7 @@ export const seedRegions = async (
     throw error
   }
   // The adapter bypasses the collection hooks that normally clear cached public responses.
-  responseCache.invalidate(`${slug} seeded`)
+  ;(payload.config.custom as { regionalNews?: RegionalNewsRuntime } | undefined)?.regionalNews?.cache.invalidate(`${slug} seeded`)
   log?.(`seed: regions ${missing.length} created, ${existing} existing`)
   return { created: missing.length, existing }
 }

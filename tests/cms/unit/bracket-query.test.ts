@@ -1,7 +1,7 @@
 import * as qs from 'qs-esm'
 import { describe, expect, it } from 'vitest'
-import { parseBracketQuery } from '../../../cms/server/bracket-query'
-import { Rejection } from '../../../cms/server/rejection'
+import { parseBracketQuery } from '../../../cms/server/rest-guard/bracket-query'
+import { HttpError } from '../../../cms/plugin/http/http-error'
 
 // Payload parses REST queries with qs-esm and these options (utilities/createPayloadRequest): the guard must
 // see exactly what Payload will, for everything it lets through.
@@ -50,7 +50,7 @@ describe('bracket query parser', () => {
   }
   for (const search of REFUSED) {
     it(`refuses ${search.slice(0, 60)}`, () => {
-      expect(() => parseBracketQuery(search)).toThrow(Rejection)
+      expect(() => parseBracketQuery(search)).toThrow(HttpError)
     })
   }
 })

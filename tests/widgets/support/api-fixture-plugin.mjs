@@ -1,5 +1,5 @@
 /**
- * A stand-in for the CMS's widget endpoints (widgets/api/wire.ts), served by the test runner on
+ * A stand-in for the CMS's widget endpoints (wire/index.ts), served by the test runner on
  * /fixture-api/... with behaviour chosen by path segments before /api/:
  *
  *   /fixture-api[/ns/<id>][/delay/<ms>][/broken/<500|404|slow|malformed|shape|down>][/flaky/<key>]/api/news/...

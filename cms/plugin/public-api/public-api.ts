@@ -1,0 +1,229 @@
+import type { Payload } from 'payload'
+import type { ResolvedOptions } from '../options'
+import { buildArticleDetail } from '../queries/article-detail'
+import { buildArticleList } from '../queries/article-list'
+import { buildCategoryList } from '../queries/category-list'
+import { ConcurrencyLimit } from '../views/concurrency-limit'
+import { HttpError } from '../http/http-error'
+import { listCacheKey, parseListParams, parseLocaleOnly, parseSlug } from './query-params'
+import { RateLimiter } from '../views/rate-limiter'
+import { buildRegionTree } from '../queries/region-tree'
+import { type CachedBody, encodedBody, finishBody, type ResponseCache } from '../cache/response-cache'
+import { recordView } from '../views/view-counter'
+
+/** What either mounting (Payload endpoint or lean server) knows about a request. */
+export interface PublicRequest {
+  method: string
+  /** Path below the base path, e.g. "/articles/some-slug". */
+  path: string
+  query: URLSearchParams
+  header: (name: string) => string | null | undefined
+  /** The raw body (POST only), read up to `limit` bytes (413 past it). */
+  body: (limit: number) => Promise<Buffer>
+  /** Client address as resolved by the mounting (trusted-proxy rules applied). */
+  client: string
+  /** The request target exactly as received (path and query), when the mounting also serves `cachedReply`. */
+  url?: string
+}
+
+export interface PublicReply {
+  status: number
+  headers: Record<string, string>
+  body: Buffer
+}
+
+/** A reply whose headers are a flat [name, value, …] list, ready for res.writeHead. */
+export interface WireReply {
+  status: number
+  headers: string[]
+  body: Buffer
+}
+
+type Encoding = 'br' | 'gzip'
+type Variant = Encoding | 'identity' | 'notModified'
+
+// The view endpoint's body is a visitor id: a kilobyte is plenty. Both mountings read through `req.body(limit)`.
+const MAX_BODY_BYTES = 1024
+// Views recorded at once per instance: below the pool size (10), so reads keep a connection.
+const CONCURRENT_VIEWS = 6
+const MAX_ALIASES = 10_000
+const EMPTY = Buffer.alloc(0)
+
+const pickEncoding = (accept: string | null | undefined, entry: CachedBody): Encoding | undefined => {
+  if (!accept || !entry.compressible) return undefined
+  if (/\bbr\b/.test(accept)) return 'br'
+  if (/\bgzip\b/.test(accept)) return 'gzip'
+  return undefined
+}
+
+const matchesEtag = (ifNoneMatch: string | null | undefined, etag: string) =>
+  ifNoneMatch != null && (ifNoneMatch === etag || ifNoneMatch.split(/\s*,\s*/).includes(etag))
+
+/** The public read path as a plain function of a request: validation, cache, ETag, compression, CORS. */
+export const createPublicApi = (options: ResolvedOptions, responseCache: ResponseCache) => {
+  const { publicApi } = options
+  const views = new RateLimiter(options.views.rateLimitPerMinute)
+  const recording = new ConcurrencyLimit(CONCURRENT_VIEWS)
+  const cacheControl = `public, max-age=${publicApi.maxAge}, stale-while-revalidate=${publicApi.staleWhileRevalidate}`
+
+  // Methods and headers go on every response: Payload's router adds its own defaults to any response lacking them,
+  // and both mountings must answer identically.
+  const CORS_COMMON = { 'Access-Control-Allow-Methods': 'GET, HEAD, POST, OPTIONS', 'Access-Control-Allow-Headers': 'Content-Type' }
+  const CORS_ANY = { 'Access-Control-Allow-Origin': '*', ...CORS_COMMON }
+  const CORS_NONE = { ...CORS_COMMON, Vary: 'Origin' }
+  const corsHeaders = (origin: string | null | undefined): Record<string, string> => {
+    if (publicApi.corsOrigins === '*') return CORS_ANY
+    if (origin && publicApi.corsOrigins.includes(origin)) return { 'Access-Control-Allow-Origin': origin, ...CORS_COMMON, Vary: 'Origin' }
+    return CORS_NONE
+  }
+
+  /** Every header of a reply but Content-Length; the same for the full and the cached path. */
+  const replyHeaders = (entry: CachedBody, cors: Record<string, string>, method: string, encoding: Encoding | undefined) => {
+    const headers: Record<string, string> = {
+      'Content-Type': 'application/json; charset=utf-8',
+      'X-Content-Type-Options': 'nosniff',
+      ...cors,
+      ...entry.headers,
+    }
+    if (entry.status === 200 && method !== 'POST') {
+      headers.ETag = entry.etag
+      headers.Vary = headers.Vary ? `${headers.Vary}, Accept-Encoding` : 'Accept-Encoding'
+    }
+    if (encoding) headers['Content-Encoding'] = encoding
+    return headers
+  }
+
+  // The cached path: request targets the full path answered from a cache entry, and per entry its finished header
+  // lists, so a repeated GET costs two map lookups and one write (no parsing, no Payload).
+  const aliases = new Map<string, string>()
+  const wires = new WeakMap<CachedBody, Partial<Record<Variant, string[]>>>()
+  const wireHeaders = (entry: CachedBody, variant: Variant): string[] => {
+    let forEntry = wires.get(entry)
+    if (!forEntry) wires.set(entry, (forEntry = {}))
+    const known = forEntry[variant]
+    if (known) return known
+    const encoding = variant === 'br' || variant === 'gzip' ? variant : undefined
+    const headers = replyHeaders(entry, CORS_ANY, 'GET', encoding)
+    if (variant !== 'notModified') headers['Content-Length'] = String((encoding ? encodedBody(entry, encoding) : entry.body).length)
+    return (forEntry[variant] = Object.entries(headers).flat())
+  }
+
+  /**
+   * A GET answered from memory, or undefined (then call `handle`): only request targets `handle` has answered from
+   * the cache before, byte for byte, while that entry is still cached. A per-origin CORS list always takes `handle`.
+   */
+  const cachedReply = (
+    method: string | undefined,
+    url: string | undefined,
+    headers: { 'if-none-match'?: string; 'accept-encoding'?: string | string[] },
+  ): WireReply | undefined => {
+    if (method !== 'GET' || url === undefined) return undefined
+    const key = aliases.get(url)
+    if (key === undefined || publicApi.corsOrigins !== '*') return undefined
+    const entry = responseCache.read(key, publicApi.cacheTtlMs)
+    if (!entry) return undefined
+    if (matchesEtag(headers['if-none-match'], entry.etag)) return { status: 304, headers: wireHeaders(entry, 'notModified'), body: EMPTY }
+    const accept = headers['accept-encoding']
+    const encoding = pickEncoding(Array.isArray(accept) ? accept.join(', ') : accept, entry)
+    return encoding
+      ? { status: 200, headers: wireHeaders(entry, encoding), body: encodedBody(entry, encoding) }
+      : { status: 200, headers: wireHeaders(entry, 'identity'), body: entry.body }
+  }
+
+  const cached = async (req: PublicRequest, key: string, build: () => Promise<unknown>): Promise<CachedBody> => {
+    if (!publicApi.cache) return finishBody(200, await build(), { 'Cache-Control': cacheControl })
+    let entry = responseCache.read(key, publicApi.cacheTtlMs)
+    if (!entry) {
+      const generation = responseCache.generation
+      entry = finishBody(200, await build(), { 'Cache-Control': cacheControl })
+      responseCache.store(key, entry, generation)
+    }
+    if (req.url !== undefined && req.method === 'GET' && !aliases.has(req.url)) {
+      if (aliases.size >= MAX_ALIASES) aliases.clear()
+      aliases.set(req.url, key)
+    }
+    return entry
+  }
+
+  const route = async (payload: Payload, req: PublicRequest): Promise<CachedBody> => {
+    const { locales } = options
+    const segments = req.path.split('/').filter(Boolean)
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      if (segments.length === 1 && segments[0] === 'regions') {
+        const locale = parseLocaleOnly(req.query, locales)
+        return cached(req, `regions|${locale}`, () => buildRegionTree(payload, options, locale))
+      }
+      if (segments.length === 1 && segments[0] === 'categories') {
+        const locale = parseLocaleOnly(req.query, locales)
+        return cached(req, `categories|${locale}`, () => buildCategoryList(payload, options, locale))
+      }
+      if (segments.length === 1 && segments[0] === 'articles') {
+        const params = parseListParams(req.query, locales)
+        return cached(req, listCacheKey(params), () => buildArticleList(payload, options, params))
+      }
+      if (segments.length === 2 && segments[0] === 'articles') {
+        const slug = parseSlug(segments[1]!)
+        const locale = parseLocaleOnly(req.query, locales)
+        return cached(req, `article|${locale}|${slug}`, () => buildArticleDetail(payload, options, slug, locale))
+      }
+    }
+    if (req.method === 'POST' && segments.length === 3 && segments[0] === 'articles' && segments[2] === 'views') {
+      const slug = parseSlug(segments[1]!)
+      if (req.query.size > 0) throw new HttpError(400, 'This endpoint takes no query parameters')
+      const retryAfter = views.take(req.client)
+      if (retryAfter > 0) throw new HttpError(429, 'Too many views from this client; try again later', { 'Retry-After': String(retryAfter) })
+      if (!/^application\/json\b/i.test(req.header('content-type') ?? '')) throw new HttpError(415, 'Send the body as application/json')
+      if (Number(req.header('content-length') ?? 0) > MAX_BODY_BYTES) throw new HttpError(413, 'Body too large')
+      const raw = await req.body(MAX_BODY_BYTES)
+      let body: unknown
+      try {
+        body = JSON.parse(raw.toString('utf8') || 'null')
+      } catch {
+        throw new HttpError(400, 'Body is not valid JSON')
+      }
+      const result = await recording.run(() => recordView(payload, options, slug, body))
+      return finishBody(200, result, { 'Cache-Control': 'no-store' })
+    }
+    const known = ['regions', 'categories', 'articles'].includes(segments[0] ?? '')
+    throw new HttpError(known ? 405 : 404, known ? `Method ${req.method} not allowed here` : 'No such public endpoint')
+  }
+
+  const handle = async (payload: Payload, req: PublicRequest): Promise<PublicReply> => {
+    const cors = corsHeaders(req.header('origin'))
+    if (req.method === 'OPTIONS') {
+      return { status: 204, body: EMPTY, headers: { ...cors, 'Access-Control-Max-Age': '600' } }
+    }
+    let entry: CachedBody
+    try {
+      entry = await route(payload, req)
+    } catch (error) {
+      if (error instanceof HttpError) {
+        entry = finishBody(error.status, { errors: [{ message: error.message }] }, { 'Cache-Control': 'no-store', ...error.headers })
+      } else {
+        payload.logger.error({ err: error }, 'public endpoint failed')
+        const unavailable = isDatabaseUnavailable(error)
+        entry = finishBody(unavailable ? 503 : 500, {
+          errors: [{ message: unavailable ? 'Content database unavailable; try again shortly' : 'Internal error' }],
+        }, { 'Cache-Control': 'no-store', ...(unavailable ? { 'Retry-After': '5' } : {}) })
+      }
+    }
+    if (entry.status === 200 && req.method !== 'POST' && matchesEtag(req.header('if-none-match'), entry.etag)) {
+      return { status: 304, headers: replyHeaders(entry, cors, req.method, undefined), body: EMPTY }
+    }
+    const encoding = pickEncoding(req.header('accept-encoding'), entry)
+    const headers = replyHeaders(entry, cors, req.method, encoding)
+    const body = encoding ? encodedBody(entry, encoding) : entry.body
+    headers['Content-Length'] = String(body.length)
+    return { status: entry.status, headers, body: req.method === 'HEAD' ? EMPTY : body }
+  }
+
+  return { handle, cachedReply }
+}
+
+export type PublicApi = ReturnType<typeof createPublicApi>
+
+/** Connection-level failures (database down or unreachable) answer 503, not 500. */
+const isDatabaseUnavailable = (error: unknown): boolean => {
+  const text = `${(error as Error)?.name ?? ''} ${(error as Error)?.message ?? ''} ${(error as { code?: string })?.code ?? ''} ${String((error as { cause?: unknown })?.cause ?? '')}`
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|timeout exceeded when trying to connect|Connection terminated|SQLITE_BUSY|database is locked|MongoServerSelectionError|MongoNetworkError|Failed query|no such table/i.test(text)
+}
