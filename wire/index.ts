@@ -77,7 +77,7 @@ export interface ArticleCard {
 }
 
 /** Newest first (default), oldest first, featured first then newest, or by title. */
-export type ArticleSort = '-publishedAt' | 'publishedAt' | '-featured' | 'title'
+export type ArticleSort = '-publishedAt' | 'publishedAt' | '-featured' | '-views' | 'title'
 
 /** GET /api/news/articles?category=&region=&page=&limit=&sort=&locale= */
 export interface ArticleListResponse {

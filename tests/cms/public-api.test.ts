@@ -151,7 +151,7 @@ describe('article list', () => {
 })
 
 describe('stock REST comparison', () => {
-  const cases: { category?: string; region?: string; sort: ArticleSort; page: number; limit: number; locale: 'zh' | 'en' }[] = [
+  const cases: { category?: string; region?: string; sort: Exclude<ArticleSort, '-views'>; page: number; limit: number; locale: 'zh' | 'en' }[] = [
     { category: 'industry', region: '330100', sort: '-publishedAt', page: 1, limit: 12, locale: 'zh' },
     { category: 'industry', region: '330000', sort: '-publishedAt', page: 2, limit: 2, locale: 'en' },
     { region: '320100', sort: 'publishedAt', page: 1, limit: 50, locale: 'zh' },
@@ -290,4 +290,74 @@ describe('validation', () => {
       expect(reply.json.errors[0].message).toMatch(message)
     })
   }
+})
+
+describe('most read (sort=-views)', () => {
+  const setViews = async (slug: string, views: number) => {
+    const article = (await booted.payload.find({ collection: 'articles', where: { slug: { equals: slug } }, limit: 1 })).docs[0]!
+    await booted.payload.update({ collection: 'article-views', where: { article: { equals: article.id } }, data: { views } as never })
+  }
+  beforeAll(async () => {
+    await setViews('ningbo-port', 40)
+    await setViews('nanjing-storage', 30)
+    await setViews('national-standard', 30)
+    await setViews('hangzhou-subsidy', 99)
+    runtimeOf(booted.payload).cache.invalidate('views set by the test')
+  })
+
+  it('orders by views, ties to the newer article, with the same filter and totals as the date order', async () => {
+    const byViews = await list('category=industry&sort=-views&limit=3')
+    expect(slugs(byViews)).toEqual(['ningbo-port', 'national-standard', 'nanjing-storage'])
+    expect(byViews.docs.map((d) => d.views)).toEqual([40, 30, 30])
+    const byDate = await list('category=industry&limit=3')
+    expect(byViews.totalDocs).toBe(byDate.totalDocs)
+    // Region rule as in every list: 南京 sees its own, its province's and nationwide articles.
+    expect(slugs(await list('category=industry&region=320100&sort=-views'))).toEqual(['national-standard', 'nanjing-storage', 'hangzhou-nanjing'])
+  })
+
+  it('pages', async () => {
+    const all = slugs(await list('category=industry&sort=-views&limit=50'))
+    const second = await list('category=industry&sort=-views&limit=3&page=2')
+    expect(slugs(second)).toEqual(all.slice(3, 6))
+    expect(second.hasPrevPage).toBe(true)
+  })
+
+  it('never lists a draft, however read', async () => {
+    const draft = await booted.payload.create({
+      collection: 'articles',
+      draft: true,
+      data: { title: '草稿热门', slug: 'draft-most-read', category: world.categories.industry.id, _status: 'draft' } as never,
+    })
+    await booted.payload.update({ collection: 'article-views', where: { article: { equals: draft.id } }, data: { views: 1000 } as never })
+    runtimeOf(booted.payload).cache.invalidate('views set by the test')
+    expect(slugs(await list('category=industry&sort=-views&limit=50'))).not.toContain('draft-most-read')
+  })
+})
+
+describe('neighbours that share a publish time', () => {
+  it('上一篇 / 下一篇 walk every article once, in list order', async () => {
+    const same = '2026-02-01T08:00:00.000Z'
+    const category = await booted.payload.create({ collection: 'categories', data: { name: '同刻', slug: 'same-time', order: 9 } })
+    for (const n of [1, 2, 3, 4])
+      await booted.payload.create({
+        collection: 'articles',
+        data: { title: `同刻 ${n}`, slug: `same-time-${n}`, category: category.id, regions: [world.regions.beijing.id], publishedAt: same, _status: 'published' } as never,
+      })
+    const order = slugs(await list('category=same-time&limit=50'))
+    expect(order).toHaveLength(4)
+    const walked = [order[0]!]
+    for (;;) {
+      const detail = (await get(`/articles/${walked.at(-1)}`)).json as ArticleDetail
+      if (!detail.next) break
+      walked.push(detail.next.slug)
+    }
+    expect(walked).toEqual(order)
+    const back = [order.at(-1)!]
+    for (;;) {
+      const detail = (await get(`/articles/${back.at(-1)}`)).json as ArticleDetail
+      if (!detail.prev) break
+      back.push(detail.prev.slug)
+    }
+    expect(back).toEqual([...order].reverse())
+  })
 })

@@ -1,7 +1,7 @@
 import type { ArticleSort, ContentLocale } from '../../../wire/index'
 import { HttpError } from '../http/http-error'
 
-export const ARTICLE_SORTS: readonly ArticleSort[] = ['-publishedAt', 'publishedAt', '-featured', 'title']
+export const ARTICLE_SORTS: readonly ArticleSort[] = ['-publishedAt', 'publishedAt', '-featured', '-views', 'title']
 export const MAX_PAGE_SIZE = 50
 const MAX_PAGE = 1_000
 

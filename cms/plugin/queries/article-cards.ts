@@ -10,7 +10,8 @@ export const CARD_SELECT = {
   category: true, regions: true, cover: true,
 } as const
 
-export const SORTS: Record<ArticleSort, string[]> = {
+/** Sort orders read from the article itself; `-views` reads the view counters (article-list.ts). */
+export const SORTS: Record<Exclude<ArticleSort, '-views'>, string[]> = {
   '-publishedAt': ['-publishedAt', '-id'],
   publishedAt: ['publishedAt', 'id'],
   '-featured': ['-featured', '-publishedAt', '-id'],

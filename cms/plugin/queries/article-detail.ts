@@ -24,7 +24,13 @@ const neighbour = async (
     where: {
       and: [
         { category: { equals: doc.category } },
-        { publishedAt: direction === 'newer' ? { greater_than: doc.publishedAt } : { less_than: doc.publishedAt } },
+        // Ties on the publish time are broken by id, in the list's own order (-publishedAt, -id).
+        {
+          or: [
+            { publishedAt: direction === 'newer' ? { greater_than: doc.publishedAt } : { less_than: doc.publishedAt } },
+            { and: [{ publishedAt: { equals: doc.publishedAt } }, { id: direction === 'newer' ? { greater_than: doc.id } : { less_than: doc.id } }] },
+          ],
+        },
       ],
     },
     sort: direction === 'newer' ? ['publishedAt', 'id'] : ['-publishedAt', '-id'],

@@ -75,32 +75,76 @@ const countMatching = async (payload: Payload, options: ResolvedOptions, filter:
   return nationwide + tagged
 }
 
+/** The same filter seen from the view counters: every condition on the counter's article. */
+const onArticle = (where: Where): Where =>
+  Object.fromEntries(
+    Object.entries(where).map(([key, value]) =>
+      key === 'and' || key === 'or' ? [key, (value as Where[]).map(onArticle)] : [`article.${key}`, value],
+    ),
+  ) as Where
+
+/**
+ * "Most read": a page of view counters (their read access already limits them to published articles), then those
+ * articles' card fields, in the counters' order. Ties go to the newer article (publish time, then id).
+ */
+const findMostRead = async (payload: Payload, options: ResolvedOptions, filter: ListFilter, params: ListParams): Promise<CardDoc[]> => {
+  const counters = await payload.find({
+    collection: options.slugs.articleViews as never,
+    where: onArticle(listWhere(filter)),
+    sort: ['-views', '-article.publishedAt', '-article'],
+    page: params.page,
+    limit: params.limit,
+    pagination: false,
+    depth: 0,
+    overrideAccess: false,
+    select: { article: true } as never,
+  })
+  const ids = (counters.docs as unknown as { article: Id }[]).map((c) => c.article)
+  if (!ids.length) return []
+  const { docs } = await payload.find({
+    collection: options.slugs.articles as never,
+    where: { id: { in: ids } },
+    limit: ids.length,
+    pagination: false,
+    depth: 0,
+    locale: params.locale,
+    fallbackLocale: options.locales[0] as never,
+    overrideAccess: false,
+    select: CARD_SELECT as never,
+  })
+  const byId = new Map((docs as unknown as CardDoc[]).map((d) => [String(d.id), d]))
+  return ids.flatMap((id) => byId.get(String(id)) ?? [])
+}
+
+const findPage = async (payload: Payload, options: ResolvedOptions, filter: ListFilter, params: ListParams): Promise<CardDoc[]> => {
+  if (params.sort === '-views') return findMostRead(payload, options, filter, params)
+  const result = await payload.find({
+    collection: options.slugs.articles as never,
+    where: listWhere(filter),
+    sort: SORTS[params.sort],
+    page: params.page,
+    limit: params.limit,
+    pagination: false,
+    depth: 0,
+    locale: params.locale,
+    fallbackLocale: options.locales[0] as never,
+    overrideAccess: false,
+    select: CARD_SELECT as never,
+  })
+  return result.docs as unknown as CardDoc[]
+}
+
 export const buildArticleList = async (
   payload: Payload,
   options: ResolvedOptions,
   params: ListParams,
 ): Promise<ArticleListResponse> => {
   const filter = await resolveFilter(payload, options, params)
-  const [result, totalDocs] = await Promise.all([
-    // The page alone; the total comes from countMatching.
-    payload.find({
-      collection: options.slugs.articles as never,
-      where: listWhere(filter),
-      sort: SORTS[params.sort],
-      page: params.page,
-      limit: params.limit,
-      pagination: false,
-      depth: 0,
-      locale: params.locale,
-      fallbackLocale: options.locales[0] as never,
-      overrideAccess: false,
-      select: CARD_SELECT as never,
-    }),
-    countMatching(payload, options, filter),
-  ])
+  // The page alone; the total comes from countMatching.
+  const [page, totalDocs] = await Promise.all([findPage(payload, options, filter, params), countMatching(payload, options, filter)])
   const totalPages = Math.ceil(totalDocs / params.limit)
   return {
-    docs: await toCards(payload, options, result.docs as unknown as CardDoc[], params.locale),
+    docs: await toCards(payload, options, page, params.locale),
     page: params.page,
     limit: params.limit,
     totalDocs,

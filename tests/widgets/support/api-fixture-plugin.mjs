@@ -10,11 +10,42 @@
  *   cors = a good answer whose CORS header names another origin, so a cross-origin page may not read it);
  * - flaky/<key>: fails as set by GET /fixture-api/__control/<key>/<mode> (mode `ok` heals it).
  * The region tree comes from cms/plugin/seed/region-data.json when present, else a hand-made subset.
+ * Every request's parameters go through the server's own parser first (cms/plugin/public-api/query-params.ts,
+ * bundled here by esbuild), so the fixture refuses exactly what the CMS refuses and a contract drift fails a test.
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import { build } from 'esbuild'
 
 const PREFIX = '/fixture-api'
+const LOCALES = ['zh', 'en']
+
+const serverParams = await (async () => {
+  const out = await build({
+    entryPoints: [path.resolve('cms/plugin/public-api/query-params.ts')],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'node',
+    logLevel: 'silent',
+  })
+  return import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`)
+})()
+
+/** The server's validation of a public request's path and query; throws its HttpError (status + message). */
+function validate(route, method, query) {
+  let m
+  if (route === '/api/news/regions' || route === '/api/news/categories') return serverParams.parseLocaleOnly(query, LOCALES)
+  if (route === '/api/news/articles') return serverParams.parseListParams(query, LOCALES)
+  if ((m = route.match(/^\/api\/news\/articles\/([^/]+)\/views$/)) && method === 'POST') {
+    if (query.size > 0) throw Object.assign(new Error('This endpoint takes no query parameters'), { status: 400 })
+    return serverParams.parseSlug(m[1])
+  }
+  if ((m = route.match(/^\/api\/news\/articles\/([^/]+)$/))) {
+    serverParams.parseSlug(m[1])
+    return serverParams.parseLocaleOnly(query, LOCALES)
+  }
+}
 
 // --- Regions -------------------------------------------------------------------------------
 
@@ -304,6 +335,12 @@ export function apiFixtureMiddleware() {
     if (opts.delay) await sleep(Number(opts.delay))
     if (opts.broken && (await fail(ctx, opts.broken))) return
     if (opts.flaky && (await fail(ctx, flaky.get(opts.flaky) ?? '500'))) return
+    try {
+      validate(route, ctx.method, new URLSearchParams(ctx.querystring))
+    } catch (error) {
+      if (!error.status) throw error
+      return send(ctx, error.status, { errors: [{ message: error.message }] })
+    }
     const locale = q.locale === 'en' ? 'en' : 'zh'
 
     if (route === '/api/news/regions') return send(ctx, 200, regionTree(locale))
