@@ -16,6 +16,7 @@ import { createViewCounter, deleteViewCounter, readViewCount } from './views/vie
 import { type RegionalNewsOptions, resolveOptions } from './options'
 import { invalidateOnChange, invalidateOnDelete } from './cache/invalidate-on-change'
 import { startInvalidationBus } from './cache/invalidation-bus'
+import { purgeUrls } from './cache/purge-urls'
 import { createResponseCache } from './cache/response-cache'
 import { createPublicApi } from './public-api/public-api'
 import { createRegionIndexMemo } from './queries/region-index'
@@ -37,16 +38,19 @@ export const regionalNews =
     const access = buildAccess(options)
     const on = <T>(hooks: T[]) => (enabled ? hooks : [])
     // This config's own state (see runtime.ts): its cache, region index and public API.
-    const cache = createResponseCache()
+    const { cacheTtlMs: ttlMs, cacheStaleMs: staleMs, cacheMaxBytes: maxBytes } = options.publicApi
+    const cache = createResponseCache({ ttlMs, staleMs, maxBytes })
+    const regionIndex = createRegionIndexMemo(cache)
+    const invalidation = { cache, regionIndex, options }
 
-    const invalidating = (slug: string): CollectionConfig['hooks'] => ({
-      afterChange: on([invalidateOnChange(cache, slug)]),
-      afterDelete: on([invalidateOnDelete(cache, slug)]),
+    const invalidating = (kind: 'regions' | 'categories' | 'media'): CollectionConfig['hooks'] => ({
+      afterChange: on([invalidateOnChange(invalidation, kind)]),
+      afterDelete: on([invalidateOnDelete(invalidation, kind)]),
     })
 
     const collections: CollectionConfig[] = [
-      applyOverride(createRegionsCollection({ slug: slugs.regions, access: access.regions, hooks: invalidating(slugs.regions) }), overrides.regions),
-      applyOverride(createCategoriesCollection({ slug: slugs.categories, access: access.categories, hooks: invalidating(slugs.categories) }), overrides.categories),
+      applyOverride(createRegionsCollection({ slug: slugs.regions, access: access.regions, hooks: invalidating('regions') }), overrides.regions),
+      applyOverride(createCategoriesCollection({ slug: slugs.categories, access: access.categories, hooks: invalidating('categories') }), overrides.categories),
       applyOverride(
         createArticlesCollection({
           slug: slugs.articles,
@@ -59,13 +63,13 @@ export const regionalNews =
             beforeValidate: [deriveArticleFields(slugs.articles)],
             beforeChange: [setPublishDate],
             beforeDelete: [deleteViewCounter(options)],
-            afterChange: [createViewCounter(options), syncMediaAfterChange(options), ...on([invalidateOnChange(cache, slugs.articles)])],
-            afterDelete: [syncMediaAfterDelete(options), ...on([invalidateOnDelete(cache, slugs.articles)])],
+            afterChange: [createViewCounter(options), syncMediaAfterChange(options), ...on([invalidateOnChange(invalidation, 'articles')])],
+            afterDelete: [syncMediaAfterDelete(options), ...on([invalidateOnDelete(invalidation, 'articles')])],
           },
         }),
         overrides.articles,
       ),
-      applyOverride(createMediaCollection({ slug: slugs.media, access: access.media, hooks: invalidating(slugs.media) }), overrides.media),
+      applyOverride(createMediaCollection({ slug: slugs.media, access: access.media, hooks: invalidating('media') }), overrides.media),
       applyOverride(
         createArticleViewsCollection({ slug: slugs.articleViews, articlesSlug: slugs.articles, access: access.articleViews }),
         overrides.articleViews,
@@ -100,7 +104,7 @@ export const regionalNews =
 
     const publicApi = createPublicApi(options, cache)
     // The lean server in front of Next answers the same routes with this same handler.
-    const runtime: RegionalNewsRuntime = { options, cache, regionIndex: createRegionIndexMemo(cache), publicApi }
+    const runtime: RegionalNewsRuntime = { options, cache, regionIndex, publicApi }
     config.custom = { ...incomingConfig.custom, regionalNews: runtime }
     config.endpoints = [...(incomingConfig.endpoints ?? []), ...createPublicEndpoints(publicApi, options)]
 
@@ -114,6 +118,15 @@ export const regionalNews =
       }
       // PostgreSQL: tell other instances on the same database (see invalidation-bus.ts for the bound).
       const bus = startInvalidationBus(payload, cache)
+      // A CDN purge hook, told what each committed edit changed.
+      if (options.publicApi.onPurge) {
+        const purge = options.publicApi.onPurge
+        const prefix = `${payload.config.routes.api}${options.publicApi.basePath}`
+        cache.onLocalInvalidation((tags, removed) => {
+          const urls = purgeUrls(prefix, tags, removed)
+          if (urls.length) void Promise.resolve().then(() => purge(urls)).catch((error: Error) => payload.logger.warn(`onPurge failed: ${error.message}`))
+        })
+      }
       // SQLite: planner statistics and page cache the list's indexes rely on.
       const tuning = sqliteReadTuning(payload, options.slugs.articles)
       const destroy = payload.db.destroy?.bind(payload.db)

@@ -36,8 +36,20 @@ export interface RegionalNewsOptions {
     /** Seconds a browser/CDN may reuse a response (default 30) and serve it stale while revalidating (default 300). */
     maxAge?: number
     staleWhileRevalidate?: number
-    /** Safety-net lifetime of an in-memory cache entry in ms (default 60000); invalidation normally clears sooner. */
+    /** Safety-net lifetime of an in-memory cache entry in ms (default 60000); edits drop what they touch at once. */
     cacheTtlMs?: number
+    /** After its lifetime an entry is served for this long more (ms, default 30000) while one request refreshes it. */
+    cacheStaleMs?: number
+    /** Memory budget of the response cache in bytes (default 64 MiB); least recently used entries go first. */
+    cacheMaxBytes?: number
+    /** Miss computations running at once (default 8); the rest wait up to `missQueueTimeoutMs` (default 2000), then 503. */
+    maxConcurrentMisses?: number
+    missQueueTimeoutMs?: number
+    /**
+     * Called after an edit commits with the public URLs (paths under Payload's API route) whose answers it changed,
+     * e.g. to purge them at a CDN. Errors are logged, never thrown into the edit.
+     */
+    onPurge?: (urls: string[]) => void | Promise<void>
     /** Disable the in-memory cache (benchmarks, debugging). */
     cache?: boolean
   }
@@ -56,7 +68,7 @@ export interface ResolvedOptions {
   canEdit: UserCheck
   canAdminister: UserCheck
   locales: string[]
-  publicApi: Required<NonNullable<RegionalNewsOptions['publicApi']>>
+  publicApi: Required<Omit<NonNullable<RegionalNewsOptions['publicApi']>, 'onPurge'>> & Pick<NonNullable<RegionalNewsOptions['publicApi']>, 'onPurge'>
   views: Required<NonNullable<RegionalNewsOptions['views']>>
 }
 
@@ -83,6 +95,10 @@ export const resolveOptions = (options: RegionalNewsOptions = {}): ResolvedOptio
     maxAge: 30,
     staleWhileRevalidate: 300,
     cacheTtlMs: 60_000,
+    cacheStaleMs: 30_000,
+    cacheMaxBytes: 64 * 1024 * 1024,
+    maxConcurrentMisses: 8,
+    missQueueTimeoutMs: 2_000,
     cache: true,
     ...options.publicApi,
   },

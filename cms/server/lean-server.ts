@@ -41,6 +41,14 @@ const sendError = (res: ServerResponse, status: number, message: string, headers
     .end(body)
 }
 
+const isLoopback = (address: string | undefined) => address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1'
+
+const toHeaders = (incoming: IncomingMessage['headers']) => {
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(incoming)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value)
+  return headers
+}
+
 const send = (res: ServerResponse, reply: PublicReply) => {
   res.writeHead(reply.status, reply.headers)
   res.end(reply.body)
@@ -90,6 +98,8 @@ export const createLeanServer = ({ payload, fallback, root = process.cwd(), site
         return Array.isArray(value) ? value.join(', ') : value
       },
       body: (limit) => readBody(req, limit),
+      localPeer: isLoopback(req.socket.remoteAddress) && req.headers['x-forwarded-for'] === undefined,
+      user: async () => (await payload.auth({ headers: toHeaders(req.headers) }).catch(() => ({ user: null }))).user,
       client: clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'] as string | undefined, proxies),
       url: req.url,
     })

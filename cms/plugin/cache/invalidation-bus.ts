@@ -16,7 +16,8 @@ export const INVALIDATION_CHANNEL = 'regional_news_cache'
 
 interface Notice {
   from: string
-  reason: string
+  /** The tags an edit touched, or 'all'. */
+  tags: string[] | 'all'
 }
 
 export interface InvalidationBus {
@@ -31,6 +32,7 @@ interface PostgresAdapterLike {
   poolOptions?: pg.ClientConfig
 }
 
+const MAX_NOTICE_BYTES = 7_000
 const MIN_BACKOFF_MS = 250
 const MAX_BACKOFF_MS = 10_000
 
@@ -69,7 +71,7 @@ const createBus = (payload: Payload, cache: ResponseCache, db: PostgresAdapterLi
       return
     }
     if (notice.from === cache.id) return
-    cache.invalidate(`remote: ${notice.reason}`, { local: false })
+    cache.invalidate(Array.isArray(notice.tags) ? notice.tags.map(String) : 'all', { local: false })
   }
 
   const connect = async () => {
@@ -106,12 +108,14 @@ const createBus = (payload: Payload, cache: ResponseCache, db: PostgresAdapterLi
     client = next
     backoff = MIN_BACKOFF_MS
     // Notices sent while disconnected are lost: start clean.
-    if (wasReconnect) cache.invalidate('invalidation listener reconnected', { local: false })
+    if (wasReconnect) cache.invalidate('all', { local: false })
     markReady()
   }
 
-  const unsubscribe = cache.onLocalInvalidation((reason) => {
-    const notice: Notice = { from: cache.id, reason: reason.slice(0, 200) }
+  const unsubscribe = cache.onLocalInvalidation((tags) => {
+    let notice: Notice = { from: cache.id, tags: tags === 'all' ? 'all' : [...tags] }
+    // NOTIFY payloads stop at 8000 bytes: an edit touching more than fits tells the others to drop everything.
+    if (JSON.stringify(notice).length > MAX_NOTICE_BYTES) notice = { from: cache.id, tags: 'all' }
     // Through the pool, not the listener: a notice goes out even while the listener reconnects.
     db.pool!.query('SELECT pg_notify($1, $2)', [channel, JSON.stringify(notice)]).catch((error: Error) => {
       if (!stopped) log.warn(`cache invalidation notice failed: ${error.message}`)

@@ -15,6 +15,8 @@ const toPublicRequest = (req: PayloadRequest, basePath: string, options: Resolve
     query: url.searchParams,
     header: (name: string) => req.headers.get(name),
     body: (limit: number) => readBody(req.body, limit),
+    // Payload has already authenticated the request (cookie or API key).
+    user: async () => req.user,
     // Behind Next the socket is not visible; Next (or the proxy in front) is the peer that sets X-Forwarded-For.
     client: clientAddress(
       req.headers.get('x-real-ip') ?? '127.0.0.1',
@@ -34,7 +36,7 @@ const toResponse = (reply: PublicReply) =>
 export const createPublicEndpoints = (api: PublicApi, options: ResolvedOptions): Endpoint[] => {
   const base = options.publicApi.basePath
   const handler = async (req: PayloadRequest) => toResponse(await api.handle(req.payload, toPublicRequest(req, base, options)))
-  const paths = [`${base}/regions`, `${base}/categories`, `${base}/articles`, `${base}/articles/:slug`, `${base}/articles/:slug/views`]
+  const paths = [`${base}/regions`, `${base}/categories`, `${base}/articles`, `${base}/articles/:slug`, `${base}/articles/:slug/views`, `${base}/metrics`]
   return paths.flatMap((path) => [
     { path, method: 'get' as const, handler },
     { path, method: 'post' as const, handler },

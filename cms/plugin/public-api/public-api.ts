@@ -3,13 +3,16 @@ import type { ResolvedOptions } from '../options'
 import { buildArticleDetail } from '../queries/article-detail'
 import { buildArticleList } from '../queries/article-list'
 import { buildCategoryList } from '../queries/category-list'
-import { ConcurrencyLimit } from '../views/concurrency-limit'
+import { ConcurrencyLimit } from './concurrency-limit'
 import { HttpError } from '../http/http-error'
 import { listCacheKey, parseListParams, parseLocaleOnly, parseSlug } from './query-params'
 import { RateLimiter } from '../views/rate-limiter'
 import { buildRegionTree } from '../queries/region-tree'
 import { type CachedBody, encodedBody, finishBody, type ResponseCache } from '../cache/response-cache'
+import { detailTags, listTags } from '../cache/tags'
 import { recordView } from '../views/view-counter'
+import { createMissStats, metricsText } from './metrics'
+import type { ArticleDetail, ArticleListResponse } from '../../../wire/index'
 
 /** What either mounting (Payload endpoint or lean server) knows about a request. */
 export interface PublicRequest {
@@ -24,6 +27,10 @@ export interface PublicRequest {
   client: string
   /** The request target exactly as received (path and query), when the mounting also serves `cachedReply`. */
   url?: string
+  /** The socket peer is this machine and no proxy forwarded the request (the lean server knows; Payload's mounting does not). */
+  localPeer?: boolean
+  /** The logged-in user, if any (asked only by the metrics endpoint). */
+  user: () => Promise<unknown>
 }
 
 export interface PublicReply {
@@ -47,6 +54,7 @@ const MAX_BODY_BYTES = 1024
 // Views recorded at once per instance: below the pool size (10), so reads keep a connection.
 const CONCURRENT_VIEWS = 6
 const MAX_ALIASES = 10_000
+const METRICS_HEADERS = { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store' }
 const EMPTY = Buffer.alloc(0)
 
 const pickEncoding = (accept: string | null | undefined, entry: CachedBody): Encoding | undefined => {
@@ -64,6 +72,14 @@ export const createPublicApi = (options: ResolvedOptions, responseCache: Respons
   const { publicApi } = options
   const views = new RateLimiter(options.views.rateLimitPerMinute)
   const recording = new ConcurrencyLimit(CONCURRENT_VIEWS)
+  // Misses computed at once; the rest wait briefly, then 503 (a crawler is slowed, never blocked per client).
+  const computing = new ConcurrencyLimit(publicApi.maxConcurrentMisses, publicApi.missQueueTimeoutMs, () =>
+    new HttpError(503, 'Busy computing other answers; try again shortly', { 'Retry-After': '1' }),
+  )
+  const missStats = createMissStats()
+  // Single flight: one computation per key at a time; an invalidation starts the next request afresh.
+  const inFlight = new Map<string, Promise<CachedBody>>()
+  responseCache.onDrop(() => inFlight.clear())
   const cacheControl = `public, max-age=${publicApi.maxAge}, stale-while-revalidate=${publicApi.staleWhileRevalidate}`
 
   // Methods and headers go on every response: Payload's router adds its own defaults to any response lacking them,
@@ -120,8 +136,10 @@ export const createPublicApi = (options: ResolvedOptions, responseCache: Respons
     if (method !== 'GET' || url === undefined) return undefined
     const key = aliases.get(url)
     if (key === undefined || publicApi.corsOrigins !== '*') return undefined
-    const entry = responseCache.read(key, publicApi.cacheTtlMs)
-    if (!entry) return undefined
+    const read = responseCache.read(key)
+    if (!read || read.stale) return undefined
+    const { entry } = read
+    responseCache.stats.hits++
     if (matchesEtag(headers['if-none-match'], entry.etag)) return { status: 304, headers: wireHeaders(entry, 'notModified'), body: EMPTY }
     const accept = headers['accept-encoding']
     const encoding = pickEncoding(Array.isArray(accept) ? accept.join(', ') : accept, entry)
@@ -130,13 +148,46 @@ export const createPublicApi = (options: ResolvedOptions, responseCache: Respons
       : { status: 200, headers: wireHeaders(entry, 'identity'), body: entry.body }
   }
 
-  const cached = async (req: PublicRequest, key: string, build: () => Promise<unknown>): Promise<CachedBody> => {
-    if (!publicApi.cache) return finishBody(200, await build(), { 'Cache-Control': cacheControl })
-    let entry = responseCache.read(key, publicApi.cacheTtlMs)
-    if (!entry) {
+  /** Builds an answer under the miss limit and, when caching, stores it tagged by what it shows. */
+  const compute = <T,>(key: string, build: () => Promise<T>, tagsOf: (json: T) => string[]): Promise<CachedBody> =>
+    computing.run(async () => {
       const generation = responseCache.generation
-      entry = finishBody(200, await build(), { 'Cache-Control': cacheControl })
-      responseCache.store(key, entry, generation)
+      const started = performance.now()
+      const json = await build()
+      missStats.observe(performance.now() - started)
+      const entry = finishBody(200, json, { 'Cache-Control': cacheControl })
+      if (publicApi.cache) responseCache.store(key, entry, tagsOf(json), generation)
+      return entry
+    })
+
+  const singleFlight = <T,>(key: string, build: () => Promise<T>, tagsOf: (json: T) => string[]): Promise<CachedBody> => {
+    const running = inFlight.get(key)
+    if (running) return running
+    const started = compute(key, build, tagsOf).finally(() => {
+      if (inFlight.get(key) === started) inFlight.delete(key)
+    })
+    inFlight.set(key, started)
+    return started
+  }
+
+  const cached = async <T,>(req: PublicRequest, key: string, build: () => Promise<T>, tagsOf: (json: T) => string[]): Promise<CachedBody> => {
+    // "Uncached" means uncached: no answer is reused across requests, not even a concurrent one.
+    if (!publicApi.cache) {
+      responseCache.stats.misses++
+      return compute(key, build, tagsOf)
+    }
+    const read = responseCache.read(key)
+    let entry: CachedBody
+    if (read) {
+      if (read.stale) {
+        // Past its time to live (no edit dropped it): serve it while one request refreshes it.
+        responseCache.stats.staleHits++
+        singleFlight(key, build, tagsOf).catch(() => undefined)
+      } else responseCache.stats.hits++
+      entry = read.entry
+    } else {
+      responseCache.stats.misses++
+      entry = await singleFlight(key, build, tagsOf)
     }
     if (req.url !== undefined && req.method === 'GET' && !aliases.has(req.url)) {
       if (aliases.size >= MAX_ALIASES) aliases.clear()
@@ -151,20 +202,30 @@ export const createPublicApi = (options: ResolvedOptions, responseCache: Respons
     if (req.method === 'GET' || req.method === 'HEAD') {
       if (segments.length === 1 && segments[0] === 'regions') {
         const locale = parseLocaleOnly(req.query, locales)
-        return cached(req, `regions|${locale}`, () => buildRegionTree(payload, options, locale))
+        return cached(req, `regions|${locale}`, () => buildRegionTree(payload, options, locale), () => ['regions'])
       }
       if (segments.length === 1 && segments[0] === 'categories') {
         const locale = parseLocaleOnly(req.query, locales)
-        return cached(req, `categories|${locale}`, () => buildCategoryList(payload, options, locale))
+        return cached(req, `categories|${locale}`, () => buildCategoryList(payload, options, locale), () => ['categories'])
       }
       if (segments.length === 1 && segments[0] === 'articles') {
         const params = parseListParams(req.query, locales)
-        return cached(req, listCacheKey(params), () => buildArticleList(payload, options, params))
+        return cached(req, listCacheKey(params), () => buildArticleList(payload, options, params), (list: ArticleListResponse) =>
+          listTags(params.category, params.region, list),
+        )
       }
       if (segments.length === 2 && segments[0] === 'articles') {
         const slug = parseSlug(segments[1]!)
         const locale = parseLocaleOnly(req.query, locales)
-        return cached(req, `article|${locale}|${slug}`, () => buildArticleDetail(payload, options, slug, locale))
+        return cached(req, `article|${locale}|${slug}`, () => buildArticleDetail(payload, options, slug, locale), (detail: ArticleDetail) => [
+          ...detailTags(detail),
+          `slug:${slug}`,
+        ])
+      }
+      if (segments.length === 1 && segments[0] === 'metrics') {
+        if (req.query.size > 0) throw new HttpError(400, 'This endpoint takes no query parameters')
+        if (!req.localPeer && !options.canAdminister((await req.user()) as never)) throw new HttpError(403, 'Metrics are for administrators')
+        return { ...finishBody(200, null), body: Buffer.from(metricsText(responseCache, missStats, computing)), compressible: false, headers: METRICS_HEADERS }
       }
     }
     if (req.method === 'POST' && segments.length === 3 && segments[0] === 'articles' && segments[2] === 'views') {
@@ -184,7 +245,7 @@ export const createPublicApi = (options: ResolvedOptions, responseCache: Respons
       const result = await recording.run(() => recordView(payload, options, slug, body))
       return finishBody(200, result, { 'Cache-Control': 'no-store' })
     }
-    const known = ['regions', 'categories', 'articles'].includes(segments[0] ?? '')
+    const known = ['regions', 'categories', 'articles', 'metrics'].includes(segments[0] ?? '')
     throw new HttpError(known ? 405 : 404, known ? `Method ${req.method} not allowed here` : 'No such public endpoint')
   }
 

@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 import type { ResolvedOptions } from '../options'
 import type { ResponseCache } from '../cache/response-cache'
 import { runtimeOf } from '../runtime'
@@ -18,13 +18,14 @@ export interface RegionIndex {
   byId: Map<Id, IndexedRegion>
 }
 
-const load = async (payload: Payload, options: ResolvedOptions): Promise<RegionIndex> => {
+const load = async (payload: Payload, options: ResolvedOptions, req?: PayloadRequest): Promise<RegionIndex> => {
   const { docs } = await payload.find({
     collection: options.slugs.regions as never,
     pagination: false,
     depth: 0,
     overrideAccess: false,
     select: { code: true, level: true, parent: true } as never,
+    req,
   })
   const byCode = new Map<string, IndexedRegion>()
   const byId = new Map<Id, IndexedRegion>()
@@ -37,14 +38,15 @@ const load = async (payload: Payload, options: ResolvedOptions): Promise<RegionI
   return { byCode, byId }
 }
 
-/** Active regions by code and id, rebuilt after any invalidation of `cache`; the article filter needs parents and children. */
+/** Active regions by code and id, rebuilt after regions change; the article filter needs parents and children. */
 export const createRegionIndexMemo = (cache: ResponseCache) => {
   let memo: { generation: number; index: Promise<RegionIndex> } | undefined
   return {
-    get(payload: Payload, options: ResolvedOptions): Promise<RegionIndex> {
-      const generation = cache.generation
+    /** `req` reads inside the caller's transaction (an edit's hook). */
+    get(payload: Payload, options: ResolvedOptions, req?: PayloadRequest): Promise<RegionIndex> {
+      const generation = cache.regionsVersion
       if (!memo || memo.generation !== generation) {
-        const index = load(payload, options)
+        const index = load(payload, options, req)
         memo = { generation, index }
         index.catch(() => {
           if (memo?.index === index) memo = undefined

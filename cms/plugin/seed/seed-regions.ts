@@ -95,7 +95,7 @@ export const seedRegions = async (
     throw error
   }
   // The adapter bypasses the collection hooks that normally clear cached public responses.
-  ;(payload.config.custom as { regionalNews?: RegionalNewsRuntime } | undefined)?.regionalNews?.cache.invalidate(`${slug} seeded`)
+  ;(payload.config.custom as { regionalNews?: RegionalNewsRuntime } | undefined)?.regionalNews?.cache.invalidate('all')
   log?.(`seed: regions ${missing.length} created, ${existing} existing`)
   return { created: missing.length, existing }
 }
