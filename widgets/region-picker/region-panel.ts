@@ -1,3 +1,4 @@
+import { TaskStatus } from '@lit/task'
 import { css, html, nothing, type ReactiveController } from 'lit'
 import { isAbort } from '../api/client.js'
 import { errorView, statusStyles } from '../base/status-view.js'
@@ -203,7 +204,7 @@ export class RegionPanel implements ReactiveController {
     const model = host.model
     const label = host.level === 'province' ? t.chooseProvince : t.choose
     let body
-    if (data.status === 3 && !isAbort(data.error)) body = errorView(t, data.error, () => data.run())
+    if (data.status === TaskStatus.ERROR && !isAbort(data.error)) body = errorView(t, data.error, () => data.run())
     else if (!model) body = html`<p class="status" role="status">${t.loading}</p>`
     else body = this.renderBody(model)
     return html`
