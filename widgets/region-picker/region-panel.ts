@@ -3,8 +3,8 @@ import { css, html, nothing, type ReactiveController } from 'lit'
 import { isAbort } from '../api/client.js'
 import { errorView, statusStyles } from '../base/status-view.js'
 import { nearestRegion } from './nearest-region.js'
+import type { PanelHost } from './panel-host.js'
 import type { RegionEntry, RegionModel } from './region-model.js'
-import type { RegionPicker } from './region-picker.js'
 import { RegionSearch } from './region-search.js'
 
 /**
@@ -36,7 +36,7 @@ export class RegionPanel implements ReactiveController {
   private letters?: [RegionModel, string[]]
   private near?: [unknown[], RegionEntry | undefined]
 
-  constructor(private host: RegionPicker) {
+  constructor(private host: PanelHost) {
     host.addController(this)
     const root = host.renderRoot as ShadowRoot
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, statusStyles.styleSheet!, panelStyles.styleSheet!]
