@@ -59,8 +59,24 @@ export const createRegionsCollection = ({ slug, access, hooks }: RegionsCollecti
       type: 'row',
       fields: [
         { name: 'pinyin', type: 'text', index: true, label: { zh: '拼音', en: 'Pinyin' } },
-        { name: 'initials', type: 'text', index: true, label: { zh: '首字母缩写', en: 'Initials' } },
-        { name: 'letter', type: 'text', maxLength: 1, label: { zh: '分组字母', en: 'Group letter' } },
+        {
+          name: 'initials',
+          type: 'text',
+          index: true,
+          label: { zh: '首字母缩写', en: 'Initials' },
+          admin: { description: { zh: '留空则取拼音首字母；选择器按此检索', en: 'Empty: from the pinyin. The picker searches by it' } },
+        },
+        {
+          name: 'letter',
+          type: 'text',
+          maxLength: 1,
+          label: { zh: '分组字母', en: 'Group letter' },
+          // The picker groups provinces by letter and lists cities under their province.
+          admin: {
+            condition: (data) => data?.level === 'province',
+            description: { zh: '留空则取拼音首字母', en: 'Empty: the first letter of the pinyin' },
+          },
+        },
       ],
     },
     {

@@ -22,7 +22,8 @@ export interface RegionNode {
   /**
    * Pinyin syllables, lower case, toneless, separated by single spaces ("bei jing", "xi an"); the official
    * romanization where it differs (陕西 → "shaan xi"). Readers derive the compact form ("beijing"), the initials
-   * ("bj") and a province's grouping letter ("B") from it, so the tree does not ship them.
+   * ("bj") and a province's grouping letter ("B") from it, so the tree does not ship them (unless an editor
+   * set others: `ini`, `ltr`).
    */
   py: string
   /** Present and true for hot cities. */
@@ -32,6 +33,15 @@ export interface RegionNode {
   lng?: number
   /** Contact phone for this region, when an editor set one. */
   tel?: string
+  /**
+   * Kind of suffix of the official full name (index of SUFFIXES in region-suffix.ts: 锡林郭勒 + 盟, 阿里 + 地区),
+   * only where it differs from the kind the code implies; readers derive it for every other region.
+   */
+  sfx?: number
+  /** Initials an editor set, only where they differ from the ones derived from `py` (region-initials.ts). */
+  ini?: string
+  /** A province's A–Z grouping letter as an editor set it, only where it differs from the one derived from `py`. */
+  ltr?: string
   /** Cities (provinces only). Absent for municipalities and SARs (北京, 香港 …): the picker offers them as their own only city. */
   cities?: RegionNode[]
 }

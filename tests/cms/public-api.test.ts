@@ -243,6 +243,33 @@ describe('region tree', () => {
     expect(en.provinces[0]!.name).toBe('北京')
   })
 
+  it('ships a suffix kind, initials and a letter only where they differ from the derived ones, in every locale', async () => {
+    const { payload } = booted
+    const { nanjing, jiangsu } = world.regions
+    const jiangsuIn = async (locale: string) =>
+      ((await get(`/regions?locale=${locale}`)).json as RegionTreeResponse).provinces.find((p) => p.code === '320000')!
+    // 南京 named as a 地区 (its code implies 市), initials and its province's letter set by an editor (the fixture's
+    // pinyin is the code: derived initials "3", letter "3").
+    await payload.update({ collection: 'regions', id: nanjing.id, locale: 'zh', data: { name: '南京地区', initials: 'NJ' } as never })
+    await payload.update({ collection: 'regions', id: jiangsu.id, locale: 'zh', data: { letter: 'j' } as never })
+    try {
+      for (const locale of ['zh', 'en']) {
+        const province = await jiangsuIn(locale)
+        expect(province.ltr).toBe('J')
+        // The kind is read from the Chinese name in the English tree too.
+        expect(province.cities).toEqual([{ code: '320100', name: '南京', py: '320100', sfx: 6, ini: 'nj' }])
+      }
+      await payload.update({ collection: 'regions', id: nanjing.id, locale: 'zh', data: { name: '南京市', initials: '3' } as never })
+      await payload.update({ collection: 'regions', id: jiangsu.id, locale: 'zh', data: { letter: '3' } as never })
+      const province = await jiangsuIn('zh')
+      expect(province.ltr).toBeUndefined()
+      expect(province.cities).toEqual([{ code: '320100', name: '南京', py: '320100' }])
+    } finally {
+      await payload.update({ collection: 'regions', id: nanjing.id, locale: 'zh', data: { name: '南京', initials: null } as never })
+      await payload.update({ collection: 'regions', id: jiangsu.id, locale: 'zh', data: { letter: null } as never })
+    }
+  })
+
   it('lists categories in order', async () => {
     expect((await get('/categories')).json).toEqual({
       docs: [{ slug: 'industry', name: '行业新闻', description: '行业动态' }, { slug: 'policy', name: '政策法规' }],

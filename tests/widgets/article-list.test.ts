@@ -1,4 +1,5 @@
 import { expect } from '@esm-bundle/chai'
+import { TaskStatus } from '@lit/task'
 import { sendKeys } from '@web/test-runner-commands'
 import { ArticleList, pageWindow } from '../../widgets/article-list/article-list.js'
 import '../../widgets/article-list/define.js'
@@ -11,7 +12,7 @@ const cards = (el: Element) => $$(el, 'article-card')
 /** After any pending update (which starts a request for changed filters), the list's data has arrived. */
 const loaded = async (el: ArticleList) => {
   await el.updateComplete
-  return waitFor(() => el.items && el.articles.status === 2 && el, 5000, 'list loaded')
+  return waitFor(() => el.items && el.articles.status === TaskStatus.COMPLETE && el, 5000, 'list loaded')
 }
 /** Waits for the update a change caused and the request it started. */
 async function settle(el: ArticleList) {
@@ -72,7 +73,7 @@ describe('<article-list>', () => {
     type Card = HTMLElement & { article: { slug: string } }
     const firstSlug = (cards(el)[0] as Card).article.slug
     ;[...pager.querySelectorAll('button')].find((b) => b.textContent === '下一页')!.click()
-    await waitFor(() => el.page === 2 && el.articles.status === 2 && (cards(el)[0] as Card).article.slug !== firstSlug)
+    await waitFor(() => el.page === 2 && el.articles.status === TaskStatus.COMPLETE && (cards(el)[0] as Card).article.slug !== firstSlug)
     expect((await articleRequests(ns)).at(-1)!.query.page).to.equal('2')
     await el.updateComplete
     expect($(el, '[aria-current=page]')!.textContent).to.equal('2')

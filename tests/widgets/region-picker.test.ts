@@ -315,14 +315,23 @@ describe('<region-picker> search and keyboard', () => {
     expect(p.open).to.equal(false)
   })
 
-  for (const [q, expected] of [
+  // Full names too: the suffix kind derived from the code (盟, 市, 自治区) or sent by the CMS (喀什地区).
+  for (const [q, expected, lang = 'zh-CN'] of [
     ['beijing', '北京'],
     ['北京', '北京'],
     ["xi'an", '西安'],
     ['Bei Jing', '北京'],
+    ['suzhoushi', '苏州'],
+    ['xilinguolemeng', '锡林郭勒'],
+    ['锡林郭勒盟', '锡林郭勒'],
+    ['kashidiqu', '喀什'],
+    ['neimenggu zizhiqu', '呼和浩特'],
+    ['Hong Kong SAR', 'Hong Kong', 'en'],
+    ['Xilingol League', 'Xilingol', 'en'],
+    ['Inner Mongolia', 'Hohhot', 'en'],
   ])
-    it(`search input "${q}" → ${expected}`, async () => {
-      const p = await open(await picker())
+    it(`search input "${q}" → ${expected} (${lang})`, async () => {
+      const p = await open(await picker(`lang="${lang}"`))
       const input = $(p, 'input') as HTMLInputElement
       input.value = q
       input.dispatchEvent(new Event('input'))
@@ -342,6 +351,48 @@ describe('<region-picker> search and keyboard', () => {
     input.dispatchEvent(new Event('input'))
     await waitFor(() => $(p, '[role=status]')?.textContent === '没有匹配的城市')
     await expectNoAxeViolations(p)
+  })
+})
+
+describe('<region-picker> initials and letters an editor set', () => {
+  // As the CMS sends them: only where they differ from the ones derived from the pinyin.
+  const tree: RegionTreeResponse = {
+    source: 'inline test',
+    provinces: [
+      { code: '110000', name: '北京', py: 'bei jing' },
+      { code: '500000', name: '重庆', py: 'chong qing', ini: 'zq', ltr: 'Z' },
+      { code: '330000', name: '浙江', py: 'zhe jiang', cities: [{ code: '330100', name: '杭州', py: 'hang zhou', ini: 'hzh' }] },
+    ],
+  }
+
+  async function inline() {
+    const p = await picker('', window.__TEST_ENV__.downUrl)
+    p.regions = tree
+    return open(p)
+  }
+  const search = async (p: RegionPicker, q: string) => {
+    const input = $(p, 'input') as HTMLInputElement
+    input.value = q
+    input.dispatchEvent(new Event('input'))
+    await p.updateComplete
+    return $$(p, '.results [role=option]').map((o) => o.textContent!.replace(/\s+/g, ' ').trim())
+  }
+
+  it('lists a province under the letter an editor set, in the index too', async () => {
+    const p = await inline()
+    expect($$(p, '[part=index-letter]').map((b) => b.textContent)).to.deep.equal(['B', 'Z'])
+    const z = $(p, '#L-Z')!
+    expect(z.getAttribute('aria-label')).to.equal('重庆')
+    expect($(p, '.all [role=group][aria-label=浙江]')!.id).to.equal('')
+  })
+
+  it('finds regions by the initials an editor set, not the derived ones', async () => {
+    const p = await inline()
+    expect(await search(p, 'zq')).to.deep.equal(['重庆'])
+    expect(await search(p, 'cq')).to.deep.equal([])
+    expect(await search(p, 'hzh')).to.deep.equal(['杭州 浙江'])
+    expect(await search(p, 'hzhs')).to.deep.equal(['杭州 浙江'])
+    expect(await search(p, 'hangzhou')).to.deep.equal(['杭州 浙江'])
   })
 })
 

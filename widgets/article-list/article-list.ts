@@ -1,3 +1,4 @@
+import { TaskStatus } from '@lit/task'
 import { css, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit'
 import { type ApiError, getArticles, getCategories, isAbort } from '../api/client.js'
 import type { ArticleCard, ArticleListResponse, ArticleSort } from '../../wire/index.js'
@@ -340,8 +341,8 @@ export class ArticleList extends WidgetElement {
   protected override render() {
     const t = this.t
     const task = this.articles
-    const failed = task.error !== undefined && !isAbort(task.error) && task.status === 3
-    const busy = task.status === 1 || isAbort(task.error)
+    const failed = task.error !== undefined && !isAbort(task.error) && task.status === TaskStatus.ERROR
+    const busy = task.status === TaskStatus.PENDING || isAbort(task.error)
     const items = this.items
     const appending = this.paging === 'more' && this.page > 1
     // The host's own content stays until the live list is ready, and comes back when loading fails.

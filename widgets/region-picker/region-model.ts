@@ -1,4 +1,5 @@
 import type { RegionNode, RegionTreeResponse } from '../../wire/index.js'
+import { letterOf } from '../../wire/region-initials.js'
 
 export type RegionLevel = 'province' | 'city'
 
@@ -26,8 +27,8 @@ export interface RegionModel {
   byCode: Map<string, RegionEntry>
 }
 
-/** Grouping letter, derived from the pinyin (the tree does not ship it). */
-const letterOf = (p: RegionNode) => (p.py.trim()[0] ?? '#').toUpperCase()
+/** Grouping letter: an editor's, else derived from the pinyin (the tree ships only the editor's). */
+const groupLetter = (p: RegionNode) => p.ltr || letterOf(p.py)
 
 export function buildModel(tree: RegionTreeResponse, level: RegionLevel): RegionModel {
   const groups = tree.provinces
@@ -36,7 +37,7 @@ export function buildModel(tree: RegionTreeResponse, level: RegionLevel): Region
       const cities = p.cities?.length ? p.cities : [p]
       return {
         node: p,
-        letter: letterOf(p),
+        letter: groupLetter(p),
         entries: level === 'province' ? [{ node: p }] : cities.map((c) => (c.code === p.code ? { node: c } : { node: c, province: p })),
       }
     })

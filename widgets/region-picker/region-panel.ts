@@ -1,9 +1,10 @@
+import { TaskStatus } from '@lit/task'
 import { css, html, nothing, type ReactiveController } from 'lit'
 import { isAbort } from '../api/client.js'
 import { errorView, statusStyles } from '../base/status-view.js'
 import { nearestRegion } from './nearest-region.js'
+import type { PanelHost } from './panel-host.js'
 import type { RegionEntry, RegionModel } from './region-model.js'
-import type { RegionPicker } from './region-picker.js'
 import { RegionSearch } from './region-search.js'
 
 /**
@@ -35,7 +36,7 @@ export class RegionPanel implements ReactiveController {
   private letters?: [RegionModel, string[]]
   private near?: [unknown[], RegionEntry | undefined]
 
-  constructor(private host: RegionPicker) {
+  constructor(private host: PanelHost) {
     host.addController(this)
     const root = host.renderRoot as ShadowRoot
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, statusStyles.styleSheet!, panelStyles.styleSheet!]
@@ -203,7 +204,7 @@ export class RegionPanel implements ReactiveController {
     const model = host.model
     const label = host.level === 'province' ? t.chooseProvince : t.choose
     let body
-    if (data.status === 3 && !isAbort(data.error)) body = errorView(t, data.error, () => data.run())
+    if (data.status === TaskStatus.ERROR && !isAbort(data.error)) body = errorView(t, data.error, () => data.run())
     else if (!model) body = html`<p class="status" role="status">${t.loading}</p>`
     else body = this.renderBody(model)
     return html`

@@ -16,6 +16,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { build } from 'esbuild'
+import { tsImport } from 'tsx/esm/api'
 
 const PREFIX = '/fixture-api'
 const LOCALES = ['zh', 'en']
@@ -78,23 +79,14 @@ function loadRegions() {
 
 const { source: regionSource, regions } = loadRegions()
 
+// The read path's own assembly (cms/plugin/queries/region-tree.ts), so the fixture sends what the CMS would.
+const { seedTree } = await tsImport('../../support/seed-region-tree.ts', import.meta.url)
+
 export function regionTree(locale = 'zh') {
-  const node = (r) => {
-    const n = { code: r.code, name: (locale === 'en' && r.shortNameEn) || r.shortName, py: r.pinyin }
-    if (r.hot) n.hot = true
-    if (typeof r.lat === 'number') n.lat = r.lat
-    if (typeof r.lng === 'number') n.lng = r.lng
-    if (PHONES[r.code]) n.tel = PHONES[r.code]
-    return n
-  }
-  const provinces = regions.filter((r) => r.level === 'province')
-  return {
-    source: regionSource,
-    provinces: provinces.map((p) => {
-      const cities = regions.filter((r) => r.level === 'city' && r.parent === p.code).map(node)
-      return cities.length ? { ...node(p), cities } : node(p)
-    }),
-  }
+  const tree = seedTree(locale, regions)
+  for (const p of tree.provinces)
+    for (const n of [p, ...(p.cities ?? [])]) if (PHONES[n.code]) n.tel = PHONES[n.code]
+  return { ...tree, source: regionSource }
 }
 
 // --- Categories and articles ---------------------------------------------------------------
