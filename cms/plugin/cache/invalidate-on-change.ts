@@ -95,7 +95,10 @@ const drop = async (ctx: InvalidationContext, kind: Kind, req: PayloadRequest, v
     tags = 'all'
   }
   if (tags !== 'all' && tags.length === 0) return
-  ctx.cache.invalidate(tags, { inTransaction: Boolean(req.transactionID) })
+  // A real transaction id is a string or number. Without transactions (SQLite by default) Payload leaves a promise of
+  // null here, which its dataloader may replace with `{}` (a JSON copy of that promise): neither will be committed.
+  const transaction = await req.transactionID
+  ctx.cache.invalidate(tags, { inTransaction: typeof transaction === 'string' || typeof transaction === 'number' })
 }
 
 /** Drops the cached public responses a change touches (again after the transaction commits). */

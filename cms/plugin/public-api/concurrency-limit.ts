@@ -5,7 +5,7 @@
  */
 export class ConcurrencyLimit {
   private active = 0
-  private readonly waiting: { start: () => void; cancelled: boolean }[] = []
+  private readonly waiting: { start: () => void; fail: () => void; since: number; cancelled: boolean }[] = []
 
   constructor(
     private readonly limit: number,
@@ -33,7 +33,7 @@ export class ConcurrencyLimit {
 
   private wait() {
     return new Promise<void>((resolve, reject) => {
-      const ticket = { start: resolve, cancelled: false }
+      const ticket = { start: resolve, fail: () => reject(this.onTimeout()), since: performance.now(), cancelled: false }
       this.waiting.push(ticket)
       if (this.maxWaitMs === Infinity) return
       const timer = setTimeout(() => {
@@ -50,8 +50,15 @@ export class ConcurrencyLimit {
 
   private release() {
     for (let next = this.waiting.shift(); next; next = this.waiting.shift()) {
+      if (next.cancelled) continue
+      // Also checked here: a busy event loop (synchronous database calls) can delay the timer past the deadline.
+      if (performance.now() - next.since > this.maxWaitMs) {
+        next.cancelled = true
+        next.fail()
+        continue
+      }
       // The slot passes to the next live waiter (active stays the same).
-      if (!next.cancelled) return next.start()
+      return next.start()
     }
     this.active--
   }
