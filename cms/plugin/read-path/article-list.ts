@@ -81,23 +81,28 @@ export const buildArticleList = async (
   params: ListParams,
 ): Promise<ArticleListResponse> => {
   const filter = await resolveFilter(payload, options, params)
-  const [result, totalDocs] = await Promise.all([
-    // The page alone; the total comes from countMatching.
+  // MongoDB's adapter (mongoose-paginate-v2) applies the skip only when paginating: with pagination off, page 2 would
+  // repeat page 1. There the find paginates and its own count (one countDocuments, same filter) is the total, so the
+  // query count stays two. The SQL adapters apply the offset either way: they keep pagination off and countMatching's
+  // index-friendly split counts, unchanged.
+  const paginate = payload.db.name === 'mongoose'
+  const [result, counted] = await Promise.all([
     payload.find({
       collection: options.slugs.articles as never,
       where: listWhere(filter),
       sort: SORTS[params.sort],
       page: params.page,
       limit: params.limit,
-      pagination: false,
+      pagination: paginate,
       depth: 0,
       locale: params.locale,
       fallbackLocale: options.locales[0] as never,
       overrideAccess: false,
       select: CARD_SELECT as never,
     }),
-    countMatching(payload, options, filter),
+    paginate ? undefined : countMatching(payload, options, filter),
   ])
+  const totalDocs = counted ?? result.totalDocs
   const totalPages = Math.ceil(totalDocs / params.limit)
   return {
     docs: await toCards(payload, options, result.docs as unknown as CardDoc[], params.locale),
