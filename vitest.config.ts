@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config'
 
-// Every CMS suite runs once per database: SQLite (embedded default), PostgreSQL, and MongoDB when MONGODB_URL is set.
-const databases = ['sqlite', 'postgres', ...(process.env.MONGODB_URL ? ['mongodb'] : [])]
+// Every CMS suite runs once per database: SQLite (embedded default), PostgreSQL and MongoDB — the server MONGODB_URL
+// names, or else an in-process wire-compatible stand-in (tests/support/mongodb-global-setup.ts).
+const databases = ['sqlite', 'postgres', 'mongodb']
 
 export default defineConfig({
   test: {
@@ -25,6 +26,8 @@ export default defineConfig({
           // Payload instances are heavy; two cores.
           fileParallelism: false,
           pool: 'forks',
+          // Only this project starts (or finds) a MongoDB server.
+          globalSetup: db === 'mongodb' ? ['tests/support/mongodb-global-setup.ts'] : [],
         },
       })),
       {

@@ -1,7 +1,7 @@
 /**
- * `npm test`: every suite, in order — CMS (vitest: SQLite, PostgreSQL, MongoDB when MONGODB_URL is set, and the
- * end-to-end suites against the production build), then the widgets in Chromium (web test runner) — and one
- * closing line `N passed, N failed` summing them all.
+ * `npm test`: every suite, in order — CMS (vitest: SQLite, PostgreSQL, MongoDB — the server MONGODB_URL names, else an
+ * in-process wire-compatible stand-in — and the end-to-end suites against the production build), then the widgets in
+ * Chromium (web test runner) — and one closing line `N passed, N failed` summing them all.
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'

@@ -10,7 +10,7 @@ import { dumpDatabase } from '../support/dump-database'
 import { createNewsFixtures, type NewsFixtures } from '../support/news-fixtures'
 import { type RawReply, viaHttp } from '../support/public-client'
 import { spawnInstance, type Instance } from '../support/spawn-instance'
-import { testDatabaseKind } from '../support/test-database'
+import { mongodbStandIn, testDatabaseKind } from '../support/test-database'
 
 const RATE_LIMIT = 5
 const DAY_MS = 86_400_000
@@ -72,7 +72,9 @@ afterAll(async () => {
 })
 
 describe('dedupe', () => {
-  it('counts the same visitor once per article per day', async () => {
+  // Needs a unique index that is enforced (the receipt key): the MongoDB stand-in creates unique indexes but accepts
+  // duplicates, so a visitor would count twice. Runs on SQLite, PostgreSQL and a real MongoDB (MONGODB_URL).
+  it.skipIf(mongodbStandIn())('counts the same visitor once per article per day', async () => {
     expect(await view('hangzhou-pallets', 'visitor-one-0001')).toEqual({ views: 1, counted: true })
     expect(await view('hangzhou-pallets', 'visitor-one-0001')).toEqual({ views: 1, counted: false })
     expect(await view('zhejiang-logistics', 'visitor-one-0001')).toEqual({ views: 1, counted: true })
@@ -208,9 +210,11 @@ describe('counts and content versions', () => {
   it('survive publishing a new draft and restoring an old version', async () => {
     const { payload } = booted
     const id = world.articles.zhejiang.id
+    // Relative to what earlier tests left, so this test stands on its own (and where the dedupe test is skipped).
+    const before = await storedViews(id)
     for (const visitor of ['keep-visitor-01', 'keep-visitor-02', 'keep-visitor-03']) await view('zhejiang-logistics', visitor)
     const counted = await storedViews(id)
-    expect(counted).toBeGreaterThanOrEqual(4)
+    expect(counted).toBe(before + 3)
 
     await payload.update({ collection: 'articles', id, draft: true, data: { title: '浙江物流通报（草稿）' } as never })
     await payload.update({ collection: 'articles', id, data: { title: '浙江物流通报（第二版）', _status: 'published' } as never })

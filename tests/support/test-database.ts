@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
+import { inject } from 'vitest'
 
 export type TestDatabaseKind = 'sqlite' | 'postgres' | 'mongodb'
 
@@ -17,6 +18,12 @@ export interface TestDatabase {
 export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 
 export const testDatabaseKind = (): TestDatabaseKind => (process.env.TEST_DB as TestDatabaseKind) || 'sqlite'
+
+/**
+ * True when the mongodb project runs against the in-process wire-compatible stand-in (no MONGODB_URL given) rather
+ * than a real MongoDB. Tests that rely on MongoDB's own guarantees skip themselves on it, saying which one.
+ */
+export const mongodbStandIn = (): boolean => testDatabaseKind() === 'mongodb' && inject('mongodbStandIn') === true
 
 /** A fresh database per suite, dropped afterwards, so runs never share state. */
 export const createTestDatabase = async (kind: TestDatabaseKind = testDatabaseKind()): Promise<TestDatabase> => {
@@ -45,8 +52,9 @@ export const createTestDatabase = async (kind: TestDatabaseKind = testDatabaseKi
       },
     }
   }
-  const base = process.env.MONGODB_URL
-  if (!base) throw new Error('MONGODB_URL is not set')
+  // From the mongodb project's globalSetup: MONGODB_URL, or the stand-in it started.
+  const base = inject('mongodbUrl') ?? process.env.MONGODB_URL
+  if (!base) throw new Error('no MongoDB URL: run the mongodb vitest project (it provides one) or set MONGODB_URL')
   const url = new URL(base)
   url.pathname = `/${name}`
   return {

@@ -75,6 +75,12 @@ const countMatching = async (payload: Payload, options: ResolvedOptions, filter:
   return nationwide + tagged
 }
 
+/**
+ * MongoDB's adapter (mongoose-paginate-v2) applies the skip only when paginating: with pagination off, page 2 would
+ * repeat page 1. The SQL adapters apply the offset either way and skip the count pagination would add.
+ */
+const skipNeedsPagination = (payload: Payload) => payload.db.name === 'mongoose'
+
 /** The same filter seen from the view counters: every condition on the counter's article. */
 const onArticle = (where: Where): Where =>
   Object.fromEntries(
@@ -94,7 +100,7 @@ const findMostRead = async (payload: Payload, options: ResolvedOptions, filter: 
     sort: ['-views', '-article.publishedAt', '-article'],
     page: params.page,
     limit: params.limit,
-    pagination: false,
+    pagination: skipNeedsPagination(payload),
     depth: 0,
     overrideAccess: false,
     select: { article: true } as never,
@@ -124,7 +130,7 @@ const findPage = async (payload: Payload, options: ResolvedOptions, filter: List
     sort: SORTS[params.sort],
     page: params.page,
     limit: params.limit,
-    pagination: false,
+    pagination: skipNeedsPagination(payload),
     depth: 0,
     locale: params.locale,
     fallbackLocale: options.locales[0] as never,
