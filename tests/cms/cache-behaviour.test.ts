@@ -34,9 +34,7 @@ const metric = async (name: string): Promise<number> => {
 beforeAll(async () => {
   booted = await bootPayload({
     publicApi: {
-      cacheTtlMs: 400,
-      cacheStaleMs: 10_000,
-      cacheMaxBytes: 8_000,
+      cacheMaxBytes: 16_000,
       maxConcurrentMisses: 1,
       missQueueTimeoutMs: 5,
       onPurge: (urls) => void purged.push(urls),
@@ -73,14 +71,21 @@ describe('response cache', () => {
   })
 
   it('serves an answer past its time to live once more while refreshing it, never one an edit dropped', async () => {
+    const cache = runtimeOf(booted.payload).cache
     const first = await get('/categories')
-    await new Promise((resolve) => setTimeout(resolve, 500))
+    // As if the time to live (60 s) had passed, within the stale grace (30 s).
+    cache.read('categories|zh')!.entry.storedAt -= 61_000
     const staleBefore = await metric('cache_stale_hits_total')
     const stale = await get('/categories')
     expect(stale.headers.ETag).toBe(first.headers.ETag)
     expect((await metric('cache_stale_hits_total')) - staleBefore).toBe(1)
-    // An edit drops it: the next answer is the new one, stale or not.
-    await new Promise((resolve) => setTimeout(resolve, 500))
+    // The refresh replaced it with a fresh entry.
+    await expect.poll(() => Date.now() - cache.read('categories|zh')!.entry.storedAt).toBeLessThan(10_000)
+    // Past the grace period it is not served at all.
+    cache.read('categories|zh')!.entry.storedAt -= 100_000
+    expect(cache.read('categories|zh')).toBeUndefined()
+    // An edit drops it: the next answer is the new one.
+    await get('/categories')
     await booted.payload.update({ collection: 'categories', id: world.categories.policy.id, data: { name: '政策新名' } })
     const after = await get('/categories')
     expect(JSON.parse(after.body.toString()).docs.map((c: { name: string }) => c.name)).toContain('政策新名')
@@ -95,22 +100,25 @@ describe('response cache', () => {
           await get(keep)
           await get(`/articles?limit=50&locale=${locale}&sort=${sort}${region ? `&region=${region}` : ''}`)
         }
-    expect(cache.bytes).toBeLessThanOrEqual(8_000)
+    expect(cache.bytes).toBeLessThanOrEqual(16_000)
     expect(await metric('cache_evictions_total')).toBeGreaterThan(0)
     // Read between every other request, the small answer is never the least recently used.
     expect(cache.has('list|en||110000|-publishedAt|1|1')).toBe(true)
   })
 
   it('tells the CDN hook which public URLs an edit changed, after commit', async () => {
+    await get('/articles?region=330100&limit=2')
     await get('/articles/hangzhou-pallets?locale=en')
-    await get('/articles?region=330100&limit=5')
+    const cache = runtimeOf(booted.payload).cache
+    // Both cached (the byte budget is small here): what the hook is told depends on what was cached.
+    expect(cache.has('article|en|hangzhou-pallets') && cache.has('list|zh||330100|-publishedAt|1|2')).toBe(true)
     purged.length = 0
     await booted.payload.update({ collection: 'articles', id: world.articles.hangzhou.id, data: { author: '新作者' } })
     await new Promise((resolve) => setTimeout(resolve, 50))
     const urls = purged.flat()
     expect(urls).toContain('/api/news/articles/hangzhou-pallets')
     expect(urls).toContain('/api/news/articles/hangzhou-pallets?locale=en')
-    expect(urls).toContain('/api/news/articles?region=330100&page=1&limit=5&sort=-publishedAt&locale=zh')
+    expect(urls).toContain('/api/news/articles?region=330100&page=1&limit=2&sort=-publishedAt&locale=zh')
     expect(urls.every((u) => u.startsWith('/api/news/'))).toBe(true)
   })
 })
