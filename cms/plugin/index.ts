@@ -21,6 +21,8 @@ import { createResponseCache } from './cache/response-cache'
 import { createPublicApi } from './public-api/public-api'
 import { createRegionIndexMemo } from './queries/region-index'
 import type { RegionalNewsRuntime } from './runtime'
+import { PAGE_SECURITY_HEADERS } from './site/page-headers'
+import { createSite } from './site/site-routes'
 import { sqliteReadTuning } from './queries/sqlite-read-tuning'
 import { translations } from './translations'
 
@@ -104,7 +106,8 @@ export const regionalNews =
 
     const publicApi = createPublicApi(options, cache)
     // The lean server in front of Next answers the same routes with this same handler.
-    const runtime: RegionalNewsRuntime = { options, cache, regionIndex, publicApi }
+    const site = createSite(options, options.site, publicApi, PAGE_SECURITY_HEADERS)
+    const runtime: RegionalNewsRuntime = { options, cache, regionIndex, publicApi, site }
     config.custom = { ...incomingConfig.custom, regionalNews: runtime }
     config.endpoints = [...(incomingConfig.endpoints ?? []), ...createPublicEndpoints(publicApi, options)]
 

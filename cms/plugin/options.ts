@@ -1,4 +1,5 @@
 import type { CollectionConfig, Field, PayloadRequest } from 'payload'
+import { resolveSite, type ResolvedSite, type SiteOptions } from './site/site-options'
 
 /** Payload's usual override shape: replace or extend the generated fields, override anything else. */
 export type CollectionOverride = Partial<Omit<CollectionConfig, 'fields'>> & {
@@ -53,6 +54,8 @@ export interface RegionalNewsOptions {
     /** Disable the in-memory cache (benchmarks, debugging). */
     cache?: boolean
   }
+  /** The server-rendered site: news pages, feeds, sitemaps (absolute URLs come from `site.url` / SITE_URL). */
+  site?: SiteOptions
   views?: {
     /** Views per client address per minute before 429. Default 120. */
     rateLimitPerMinute?: number
@@ -70,6 +73,7 @@ export interface ResolvedOptions {
   locales: string[]
   publicApi: Required<Omit<NonNullable<RegionalNewsOptions['publicApi']>, 'onPurge'>> & Pick<NonNullable<RegionalNewsOptions['publicApi']>, 'onPurge'>
   views: Required<NonNullable<RegionalNewsOptions['views']>>
+  site: ResolvedSite
 }
 
 const isLoggedIn: UserCheck = (user) => Boolean(user)
@@ -102,6 +106,7 @@ export const resolveOptions = (options: RegionalNewsOptions = {}): ResolvedOptio
     cache: true,
     ...options.publicApi,
   },
+  site: resolveSite(options.site),
   views: {
     rateLimitPerMinute: 120,
     trustedProxies: [],

@@ -3,6 +3,7 @@ import type { ResponseCache } from './cache/response-cache'
 import type { ResolvedOptions } from './options'
 import type { PublicApi } from './public-api/public-api'
 import type { RegionIndexMemo } from './queries/region-index'
+import type { Site } from './site/site-routes'
 
 /**
  * What the plugin keeps per Payload instance: options, response cache, region index and the public API (with its
@@ -14,6 +15,8 @@ export interface RegionalNewsRuntime {
   cache: ResponseCache
   regionIndex: RegionIndexMemo
   publicApi: PublicApi
+  /** Server-rendered pages, feeds and sitemaps, for a server mounting them at the site's root. */
+  site: Site
 }
 
 /** The runtime the plugin registered in this Payload's config (for a server mounting the public API outside Payload). */

@@ -3,12 +3,12 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import { runtimeOf } from '../plugin'
 import { clientAddress } from '../plugin/public-api/client-address'
-import type { PublicReply } from '../plugin/public-api/public-api'
+import type { PublicReply, PublicRequest } from '../plugin/public-api/public-api'
 import { createDatabaseProbe } from './database-probe'
 import { HttpError } from '../plugin/http/http-error'
 import { readBody } from '../plugin/http/request-body'
 import { createRestGuard } from './rest-guard/rest-guard'
-import { PAGE_SECURITY_HEADERS } from './security-headers'
+import { PAGE_SECURITY_HEADERS } from '../plugin/site/page-headers'
 import { interceptServerErrors, type MappedError } from './server-error-mapper'
 import { loadStaticDirectory, type StaticFile } from './static-files'
 import { inspectUrl } from './rest-guard/url-hygiene'
@@ -73,7 +73,7 @@ const sendStatic = (req: IncomingMessage, res: ServerResponse, file: StaticFile,
  * page itself (no per-request framework work), and hands everything else — admin, Payload REST — to Next.
  */
 export const createLeanServer = ({ payload, fallback, root = process.cwd(), site, trustedProxies = [] }: LeanServerOptions): Server => {
-  const { publicApi, options } = runtimeOf(payload)
+  const { publicApi, options, site: newsSite } = runtimeOf(payload)
   const publicPrefix = `${payload.config.routes.api}${options.publicApi.basePath}/`
   const widgets = loadStaticDirectory(path.join(root, 'dist/widgets/v1'))
   const pages = site ? loadStaticDirectory(site) : new Map<string, StaticFile>()
@@ -88,22 +88,23 @@ export const createLeanServer = ({ payload, fallback, root = process.cwd(), site
     return json ? undefined : { status: 500, message: 'Internal error' }
   }
 
+  const toPublicRequest = (req: IncomingMessage, url: URL, path: string): PublicRequest => ({
+    method: req.method ?? 'GET',
+    path,
+    query: url.searchParams,
+    header: (name) => {
+      const value = req.headers[name.toLowerCase()]
+      return Array.isArray(value) ? value.join(', ') : value
+    },
+    body: (limit) => readBody(req, limit),
+    client: clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'] as string | undefined, proxies),
+    url: req.url,
+    localPeer: isLoopback(req.socket.remoteAddress) && req.headers['x-forwarded-for'] === undefined,
+    user: async () => (await payload.auth({ headers: toHeaders(req.headers) }).catch(() => ({ user: null }))).user,
+  })
+
   const handlePublic = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
-    const reply = await publicApi.handle(payload, {
-      method: req.method ?? 'GET',
-      path: url.pathname.slice(publicPrefix.length - 1),
-      query: url.searchParams,
-      header: (name) => {
-        const value = req.headers[name.toLowerCase()]
-        return Array.isArray(value) ? value.join(', ') : value
-      },
-      body: (limit) => readBody(req, limit),
-      localPeer: isLoopback(req.socket.remoteAddress) && req.headers['x-forwarded-for'] === undefined,
-      user: async () => (await payload.auth({ headers: toHeaders(req.headers) }).catch(() => ({ user: null }))).user,
-      client: clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'] as string | undefined, proxies),
-      url: req.url,
-    })
-    send(res, reply)
+    send(res, await publicApi.handle(payload, toPublicRequest(req, url, url.pathname.slice(publicPrefix.length - 1))))
   }
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -128,8 +129,16 @@ export const createLeanServer = ({ payload, fallback, root = process.cwd(), site
       }
       return sendError(res, 404, 'No such widgets file')
     }
-    if (req.method === 'GET' || req.method === 'HEAD') {
-      const page = pathname === '/' ? pages.get('/index.html') : pathname.startsWith('/demo/') ? pages.get(pathname.slice(5)) : undefined
+    if ((req.method === 'GET' || req.method === 'HEAD') && !NEXT_PATHS.test(pathname)) {
+      // The news site: pages, feeds, sitemaps, robots.txt, old `/?article=` links.
+      const reply = await newsSite.handle(payload, toPublicRequest(req, url, pathname))
+      if (reply) return send(res, reply)
+      if (pathname === '/') {
+        res.writeHead(302, { Location: options.site.path, 'Cache-Control': 'public, max-age=300', 'Content-Length': 0 }).end()
+        return
+      }
+      // The demo app's widgets-only host page and its files.
+      const page = pathname === '/demo/' ? pages.get('/index.html') : pathname.startsWith('/demo/') ? pages.get(pathname.slice(5)) : undefined
       if (page) return sendStatic(req, res, page, { 'Cache-Control': 'public, max-age=60', ...PAGE_SECURITY_HEADERS })
     }
     if (fallback && NEXT_PATHS.test(pathname)) {

@@ -23,8 +23,11 @@ export interface CachedBody {
 
 const COMPRESS_MIN_BYTES = 512
 
-export const finishBody = (status: number, json: unknown, headers?: Record<string, string>): CachedBody => {
-  const body = Buffer.from(JSON.stringify(json))
+export const finishBody = (status: number, json: unknown, headers?: Record<string, string>): CachedBody =>
+  finishBytes(status, Buffer.from(JSON.stringify(json)), headers)
+
+/** A response of any type (HTML pages, feeds, sitemaps): its Content-Type goes in `headers`. */
+export const finishBytes = (status: number, body: Buffer, headers?: Record<string, string>): CachedBody => {
   const etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`
   return { status, body, etag, headers, storedAt: Date.now(), compressible: body.length >= COMPRESS_MIN_BYTES, bytes: body.length }
 }

@@ -7,7 +7,8 @@
  * - `list:<category|*>:<region|*>` and `list:<category|*>`: a list with that filter, in every sort, page and
  *   locale; `listregion:<code>`: every list filtered by that region;
  * - `detail-cat:<category>`: an article page of that category (its neighbours may change);
- * - `regions`, `categories`: the region tree and the category list.
+ * - `regions`, `categories`: the region tree and the category list (and pages showing names from them);
+ * - `sitemap`: the sitemaps (any published article or category change).
  */
 import type { ArticleCard, ArticleDetail, ArticleListResponse } from '../../../wire/index'
 
@@ -62,7 +63,7 @@ export interface PublicArticleState {
  * 全部 for its regions, their provinces and cities — every region's list when it is or was nationwide.
  */
 export const articleEditTags = (states: PublicArticleState[]): string[] => {
-  const tags = new Set<string>()
+  const tags = new Set<string>(['sitemap'])
   const categories = new Set([ANY])
   for (const state of states) {
     tags.add(`article:${state.id}`)
@@ -89,7 +90,7 @@ export const articleEditTags = (states: PublicArticleState[]): string[] => {
 }
 
 export const categoryEditTags = (slugs: (string | undefined)[]): string[] => {
-  const tags = new Set(['categories'])
+  const tags = new Set(['categories', 'sitemap'])
   for (const slug of slugs)
     if (slug) {
       tags.add(`category:${slug}`)

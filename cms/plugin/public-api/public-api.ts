@@ -46,6 +46,12 @@ export interface WireReply {
   body: Buffer
 }
 
+/** A computed answer and the tags of what it shows. */
+export interface Built {
+  entry: CachedBody
+  tags: readonly string[]
+}
+
 type Encoding = 'br' | 'gzip'
 type Variant = Encoding | 'identity' | 'notModified'
 
@@ -149,32 +155,35 @@ export const createPublicApi = (options: ResolvedOptions, responseCache: Respons
   }
 
   /** Builds an answer under the miss limit and, when caching, stores it tagged by what it shows. */
-  const compute = <T,>(key: string, build: () => Promise<T>, tagsOf: (json: T) => string[]): Promise<CachedBody> =>
+  const compute = (key: string, build: () => Promise<Built>): Promise<CachedBody> =>
     computing.run(async () => {
       const generation = responseCache.generation
       const started = performance.now()
-      const json = await build()
+      const { entry, tags } = await build()
       missStats.observe(performance.now() - started)
-      const entry = finishBody(200, json, { 'Cache-Control': cacheControl })
-      if (publicApi.cache) responseCache.store(key, entry, tagsOf(json), generation)
+      if (publicApi.cache) responseCache.store(key, entry, tags, generation)
       return entry
     })
 
-  const singleFlight = <T,>(key: string, build: () => Promise<T>, tagsOf: (json: T) => string[]): Promise<CachedBody> => {
+  const singleFlight = (key: string, build: () => Promise<Built>): Promise<CachedBody> => {
     const running = inFlight.get(key)
     if (running) return running
-    const started = compute(key, build, tagsOf).finally(() => {
+    const started = compute(key, build).finally(() => {
       if (inFlight.get(key) === started) inFlight.delete(key)
     })
     inFlight.set(key, started)
     return started
   }
 
-  const cached = async <T,>(req: PublicRequest, key: string, build: () => Promise<T>, tagsOf: (json: T) => string[]): Promise<CachedBody> => {
+  /**
+   * The answer for `key` from the cache, or built once (single flight) under the miss limit. `aliasUrl`: the request
+   * target that may be answered straight from this entry next time (omit for answers that depend on more than the URL).
+   */
+  const cachedAnswer = async (key: string, build: () => Promise<Built>, aliasUrl?: string): Promise<CachedBody> => {
     // "Uncached" means uncached: no answer is reused across requests, not even a concurrent one.
     if (!publicApi.cache) {
       responseCache.stats.misses++
-      return compute(key, build, tagsOf)
+      return compute(key, build)
     }
     const read = responseCache.read(key)
     let entry: CachedBody
@@ -182,19 +191,29 @@ export const createPublicApi = (options: ResolvedOptions, responseCache: Respons
       if (read.stale) {
         // Past its time to live (no edit dropped it): serve it while one request refreshes it.
         responseCache.stats.staleHits++
-        singleFlight(key, build, tagsOf).catch(() => undefined)
+        singleFlight(key, build).catch(() => undefined)
       } else responseCache.stats.hits++
       entry = read.entry
     } else {
       responseCache.stats.misses++
-      entry = await singleFlight(key, build, tagsOf)
+      entry = await singleFlight(key, build)
     }
-    if (req.url !== undefined && req.method === 'GET' && !aliases.has(req.url)) {
+    if (aliasUrl !== undefined && !aliases.has(aliasUrl)) {
       if (aliases.size >= MAX_ALIASES) aliases.clear()
-      aliases.set(req.url, key)
+      aliases.set(aliasUrl, key)
     }
     return entry
   }
+
+  const cached = <T,>(req: PublicRequest, key: string, build: () => Promise<T>, tagsOf: (json: T) => string[]): Promise<CachedBody> =>
+    cachedAnswer(
+      key,
+      async () => {
+        const json = await build()
+        return { entry: finishBody(200, json, { 'Cache-Control': cacheControl }), tags: tagsOf(json) }
+      },
+      req.method === 'GET' ? req.url : undefined,
+    )
 
   const route = async (payload: Payload, req: PublicRequest): Promise<CachedBody> => {
     const { locales } = options
@@ -268,6 +287,11 @@ export const createPublicApi = (options: ResolvedOptions, responseCache: Respons
         }, { 'Cache-Control': 'no-store', ...(unavailable ? { 'Retry-After': '5' } : {}) })
       }
     }
+    return reply(entry, req, cors)
+  }
+
+  /** A finished entry as the reply to `req`: 304 for a matching ETag, compressed when the client accepts it. */
+  const reply = (entry: CachedBody, req: Pick<PublicRequest, 'method' | 'header'>, cors: Record<string, string> = {}): PublicReply => {
     if (entry.status === 200 && req.method !== 'POST' && matchesEtag(req.header('if-none-match'), entry.etag)) {
       return { status: 304, headers: replyHeaders(entry, cors, req.method, undefined), body: EMPTY }
     }
@@ -278,7 +302,7 @@ export const createPublicApi = (options: ResolvedOptions, responseCache: Respons
     return { status: entry.status, headers, body: req.method === 'HEAD' ? EMPTY : body }
   }
 
-  return { handle, cachedReply }
+  return { handle, cachedReply, cachedAnswer, reply, cacheControl }
 }
 
 export type PublicApi = ReturnType<typeof createPublicApi>

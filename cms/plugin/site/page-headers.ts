@@ -1,5 +1,5 @@
 /**
- * Headers for the pages this server renders itself (demo page). The CSP allows only same-origin scripts,
+ * Headers for the pages the site and the front server render (news pages, demo page). The CSP allows only same-origin scripts,
  * which is all the widgets need; styles may be inline because Lit and the page use <style> elements.
  */
 export const PAGE_SECURITY_HEADERS: Record<string, string> = {
