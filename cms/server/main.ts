@@ -42,11 +42,6 @@ const main = async () => {
     trustedProxies: (process.env.TRUSTED_PROXIES ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   })
   server.keepAliveTimeout = 65_000
-  // A port already in use is fatal: without this, Next's uncaughtException handler logs it and the process lingers.
-  server.once('error', (error) => {
-    console.error(`cannot listen on ${host}:${port}: ${error.message}`)
-    process.exit(1)
-  })
   server.listen(port, host, () => {
     console.log(`regional news CMS ready: admin http://localhost:${port}/admin · demo http://localhost:${port}/ · public API http://localhost:${port}/api/news/articles`)
   })
