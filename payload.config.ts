@@ -59,7 +59,8 @@ export const createConfig = async (options: DemoConfigOptions = {}): Promise<San
         // PUBLIC_API_CACHE=off measures the uncached read path (bench/api.ts).
         ...(process.env.PUBLIC_API_CACHE === 'off' ? { publicApi: { ...options.plugin?.publicApi, cache: false } } : {}),
         overrides: {
-          media: { upload: { staticDir: options.mediaDir ?? path.resolve(root, process.env.MEDIA_DIR || 'data/media') } as never },
+          // A run-time directory, not a source: the ignore comment keeps Next from tracing the whole project.
+          media: { upload: { staticDir: options.mediaDir ?? path.resolve(/*turbopackIgnore: true*/ root, process.env.MEDIA_DIR || 'data/media') } as never },
           ...options.plugin?.overrides,
         },
       }),

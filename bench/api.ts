@@ -12,6 +12,7 @@
  * "gzip, deflate, br"; "identity" for uncompressed bodies).
  */
 import { spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { createServer } from 'node:net'
@@ -24,6 +25,9 @@ import type { Recording } from './replay-server'
 
 // Before Payload loads: the seeding process uses the committed migrations, as the production server does.
 (process.env as Record<string, string>).NODE_ENV = 'production'
+// The bench makes its own databases, so it makes their secret too: random per run (an explicit one still wins).
+// Set before payload.config loads, which resolves the secret as it is imported.
+process.env.PAYLOAD_SECRET ||= randomBytes(32).toString('hex')
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const env = (name: string, fallback: number) => Number(process.env[name] || fallback)
@@ -88,7 +92,7 @@ const startServer = async (databaseUrl: string, extraEnv: Record<string, string>
       HOST: '127.0.0.1',
       DATABASE_URL: databaseUrl,
       SEED_ON_EMPTY: 'false',
-      PAYLOAD_SECRET: (await import('./bench-database')).BENCH_SECRET,
+      PAYLOAD_SECRET: (await import('./bench-database')).benchSecret(),
       NEXT_TELEMETRY_DISABLED: '1',
       NODE_OPTIONS,
       ...extraEnv,

@@ -7,7 +7,12 @@ import { databaseFromUrl } from '../cms/database'
 import { createConfig } from '../payload.config'
 import { type BenchRegion, seedArticles } from './seed-articles'
 
-export const BENCH_SECRET = 'bench-secret-0123456789abcdef0123456789abcdef'
+/** This run's secret (bench/api.ts sets a random one before anything loads Payload). */
+export const benchSecret = () => {
+  const secret = process.env.PAYLOAD_SECRET
+  if (!secret) throw new Error('bench: PAYLOAD_SECRET must be set before the bench database is made')
+  return secret
+}
 
 const CATEGORIES = [
   { slug: 'industry', zh: '行业新闻', en: 'Industry news' },
@@ -37,7 +42,7 @@ export interface BenchDatabase {
 export const createBenchDatabase = async (): Promise<BenchDatabase> => {
   const dir = mkdtempSync(path.join(tmpdir(), 'regional-news-bench-'))
   const url = `file:${path.join(dir, 'bench.db')}`
-  const config = await createConfig({ db: await databaseFromUrl(url), secret: BENCH_SECRET, mediaDir: path.join(dir, 'media') })
+  const config = await createConfig({ db: await databaseFromUrl(url), secret: benchSecret(), mediaDir: path.join(dir, 'media') })
   const payload = await getPayload({ config, key: url })
 
   await seedRegions(payload, {})

@@ -17,8 +17,9 @@ export const resolveSecret = (root = process.cwd(), { generate = process.env.NOD
   }
   if (fromEnv) return fromEnv
   const file = process.env.PAYLOAD_SECRET_FILE ?? path.join(root, SECRET_FILE)
-  if (existsSync(file)) {
-    const stored = readFileSync(file, 'utf8').trim()
+  // The secret file is read at run time, never bundled: the ignore comments keep Next from tracing the whole project.
+  if (existsSync(/*turbopackIgnore: true*/ file)) {
+    const stored = readFileSync(/*turbopackIgnore: true*/ file, 'utf8').trim()
     if (stored.length >= MIN_SECRET_LENGTH) return stored
   }
   if (!generate) {

@@ -14,22 +14,8 @@ if (state !== 'current') {
   if (build.status !== 0) process.exit(build.status ?? 1)
 }
 
-// Lexical's development entry files use top-level await, which Node 20 sometimes abandons while loading (exit 13);
-// the `production` condition selects its builds without it. Should it still happen, nothing has run: start again.
-const UNSETTLED_TOP_LEVEL_AWAIT = 13
-let attempts = 0
-let server
-const start = () => {
-  attempts++
-  const startedAt = Date.now()
-  server = spawn(process.execPath, ['--enable-source-maps', '--conditions=production', 'dist/server/main.mjs', '--first-start'], { stdio: 'inherit', env })
-  server.on('exit', (code, signal) => {
-    if (code === UNSETTLED_TOP_LEVEL_AWAIT && attempts < 3 && Date.now() - startedAt < 60_000) {
-      console.log('start: the server stopped while loading (exit 13); starting it again')
-      return start()
-    }
-    process.exit(code ?? (signal ? 1 : 0))
-  })
-}
-start()
+// The "production" condition gives Lexical's plain builds, not its Node entry whose top-level await can leave
+// the module graph unsettled on Node 20 (see scripts/lexical-entry.mjs).
+const server = spawn(process.execPath, ['--enable-source-maps', '--conditions=production', 'dist/server/main.mjs', '--first-start'], { stdio: 'inherit', env })
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))

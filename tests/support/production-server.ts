@@ -27,19 +27,8 @@ export const freePort = () =>
  * Starts the production server (cms/demo/main.ts, NODE_ENV=production) as a child process, as `npm start`
  * does after building; resolves once it prints that it is ready.
  */
-export const startProductionServer = async (env: Record<string, string | undefined>, options: { timeoutMs?: number } = {}): Promise<RunningServer> => {
-  try {
-    return await startOnce(env, options)
-  } catch (error) {
-    // Node 20 occasionally exits 13 ("unsettled top-level await") while loading the module graph, before the server
-    // prints anything (seen intermittently under load; the dependency graph has top-level-await modules). Say so, and
-    // try once more: what the suites test starts after that point.
-    const { code, output } = error as { code?: number; output?: string }
-    if (code !== 13 || output) throw error
-    console.warn('production server exited with 13 before printing anything; starting it once more')
-    return startOnce(env, options)
-  }
-}
+export const startProductionServer = (env: Record<string, string | undefined>, options: { timeoutMs?: number } = {}): Promise<RunningServer> =>
+  startOnce(env, options)
 
 const startOnce = async (env: Record<string, string | undefined>, { timeoutMs = 120_000 } = {}): Promise<RunningServer> => {
   const port = await freePort()
