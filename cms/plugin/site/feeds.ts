@@ -1,5 +1,6 @@
 import { Feed } from 'feed'
 import type { ArticleDetail } from '../../../wire/index'
+import { esc } from './html'
 import { articleUrl, feedUrl, listUrl, type PageContext } from './pages'
 import { stringsFor } from './strings'
 
@@ -34,7 +35,7 @@ export const renderFeed = (
   const feed = new Feed({
     id: home,
     link: home,
-    title: [q.category?.name ?? t.all, q.region?.name, siteName].filter(Boolean).join(' · '),
+    title: (format === 'json' ? (v: string) => v : esc)([q.category?.name ?? t.all, q.region?.name, siteName].filter(Boolean).join(' · ')),
     description: site.description[locale] ?? '',
     language: locale === 'zh' ? 'zh-CN' : locale,
     updated: articles[0] ? new Date(articles[0].publishedAt) : new Date(0),
@@ -47,15 +48,17 @@ export const renderFeed = (
     },
     ...(site.logo ? { image: site.logo.url.startsWith('http') ? site.logo.url : `${site.url}${site.logo.url}` } : {}),
   })
+  // Atom sends titles as type="html" and readers render RSS descriptions as HTML: text is escaped there.
+  const text = format === 'json' ? (value: string) => value : esc
   for (const article of articles) {
     const link = `${site.url}${articleUrl(ctx, article.slug, locale)}`
     feed.addItem({
-      title: article.title,
+      title: text(article.title),
       id: link,
       link,
       date: new Date(article.publishedAt),
       published: new Date(article.publishedAt),
-      description: article.excerpt,
+      description: text(article.excerpt),
       content: absoluteLinks(article.html, site.url),
       author: [{ name: article.author || siteName }],
       ...(article.category ? { category: [{ name: article.category.name }] } : {}),

@@ -91,8 +91,8 @@ export const createSite = (options: ResolvedOptions, site: ResolvedSite, api: Pu
         })
         return built(html, HTML, [...listTags(category, region, list), 'categories', ...(region ? ['regions'] : [])])
       },
-      // The cookie is not in the URL: such an answer is not reused by URL.
-      fromUrl || !region ? req.url : undefined,
+      // Without ?region= the answer depends on the cookie too: never answered by URL alone.
+      fromUrl ? req.url : undefined,
     )
     const reply = api.reply(entry, req)
     // Without ?region= the answer may follow the reader's cookie.
