@@ -1,70 +1,12 @@
 import type { Payload } from 'payload'
-import type { ContentLocale, RegionNode, RegionTreeResponse } from '../../../wire/index'
+import type { ContentLocale, RegionTreeResponse } from '../../../wire/index'
 import type { ResolvedOptions } from '../options'
+import { fastReader } from './read-path'
+import { buildRegionTree as referenceRegionTree } from './reference/region-tree'
+import { sqlRegionTree } from './sql/region-tree'
 
-interface RegionDoc {
-  id: string | number
-  code: string
-  name?: string
-  shortName?: string
-  level: 'province' | 'city'
-  parent?: string | number | null
-  pinyin?: string
-  hot?: boolean
-  latitude?: number | null
-  longitude?: number | null
-  phone?: string | null
-  order?: number | null
-}
-
-export const REGION_SOURCE_NOTE = 'GB/T 2260 divisions; see the plugin\'s seed/REGION-SOURCES.md'
-
-const node = (doc: RegionDoc): RegionNode => {
-  const out: RegionNode = {
-    code: doc.code,
-    name: doc.shortName || doc.name || doc.code,
-    py: doc.pinyin ?? '',
-  }
-  if (doc.hot) out.hot = true
-  if (typeof doc.latitude === 'number') out.lat = doc.latitude
-  if (typeof doc.longitude === 'number') out.lng = doc.longitude
-  if (doc.phone) out.tel = doc.phone
-  return out
-}
-
-const byOrderThenCode = (a: RegionDoc, b: RegionDoc) => (a.order ?? 0) - (b.order ?? 0) || a.code.localeCompare(b.code)
-
-/** Every active province with its active cities, compact. */
-export const buildRegionTree = async (
-  payload: Payload,
-  options: ResolvedOptions,
-  locale: ContentLocale,
-): Promise<RegionTreeResponse> => {
-  const { docs } = await payload.find({
-    collection: options.slugs.regions as never,
-    pagination: false,
-    depth: 0,
-    locale,
-    fallbackLocale: options.locales[0] as never,
-    overrideAccess: false,
-    select: {
-      code: true, name: true, shortName: true, level: true, parent: true, pinyin: true, hot: true, latitude: true, longitude: true, phone: true, order: true,
-    } as never,
-  })
-  const regions = (docs as unknown as RegionDoc[]).sort(byOrderThenCode)
-  const provinces = regions.filter((r) => r.level === 'province')
-  const citiesOf = new Map<string | number, RegionNode[]>()
-  for (const city of regions) {
-    if (city.level !== 'city' || city.parent == null) continue
-    const list = citiesOf.get(city.parent) ?? []
-    list.push(node(city))
-    citiesOf.set(city.parent, list)
-  }
-  return {
-    source: REGION_SOURCE_NOTE,
-    provinces: provinces.map((p) => {
-      const cities = citiesOf.get(p.id)
-      return cities?.length ? { ...node(p), cities } : node(p)
-    }),
-  }
+/** The region tree: SQL on Drizzle adapters, the Local API reference elsewhere (MongoDB). */
+export const buildRegionTree = (payload: Payload, options: ResolvedOptions, locale: ContentLocale): Promise<RegionTreeResponse> => {
+  const reader = fastReader(payload, options)
+  return reader ? sqlRegionTree(options, reader, locale) : referenceRegionTree(payload, options, locale)
 }

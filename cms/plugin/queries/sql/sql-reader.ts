@@ -1,0 +1,49 @@
+import type { Payload } from 'payload'
+import { type SQL, sql } from 'drizzle-orm'
+
+export type Dialect = 'sqlite' | 'postgres'
+
+/** Raw rows through the adapter's own Drizzle instance, and its table names: all the SQL read path needs. */
+export interface SqlReader {
+  dialect: Dialect
+  rows: <T = Record<string, unknown>>(query: SQL) => Promise<T[]>
+  /** The quoted table of a collection slug plus a Payload suffix ('', '_locales', '_rels', '_credits'…). */
+  table: (slug: string, suffix?: string) => SQL
+}
+
+interface DrizzleAdapterLike {
+  name?: string
+  drizzle?: { all?: (q: SQL) => Promise<unknown[]>; execute?: (q: SQL) => Promise<{ rows: unknown[] }> }
+  tables?: Record<string, unknown>
+  tableNameMap?: Map<string, string>
+}
+
+// Payload's default table name for a slug (to-snake-case): "article-views" → "article_views".
+const snake = (slug: string) => slug.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_').toLowerCase()
+
+const readers = new WeakMap<object, SqlReader | null>()
+
+/** The SQL reader for this Payload, or null when its adapter is not one of Payload's Drizzle adapters. */
+export const sqlReaderOf = (payload: Payload): SqlReader | null => {
+  const db = payload.db as unknown as DrizzleAdapterLike
+  const known = readers.get(db)
+  if (known !== undefined) return known
+  let reader: SqlReader | null = null
+  const drizzle = db.drizzle
+  if ((db.name === 'sqlite' || db.name === 'postgres') && drizzle && db.tables && db.tableNameMap) {
+    const tables = db.tables
+    const names = db.tableNameMap
+    const table = (slug: string, suffix = '') => {
+      const base = names.get(snake(slug)) ?? snake(slug)
+      const name = `${base}${suffix}`
+      if (!tables[name]) throw new Error(`No table ${name}`)
+      return sql`${sql.identifier(name)}`
+    }
+    reader =
+      db.name === 'sqlite'
+        ? { dialect: 'sqlite', table, rows: async <T>(q: SQL) => (await drizzle.all!(q)) as T[] }
+        : { dialect: 'postgres', table, rows: async <T>(q: SQL) => (await drizzle.execute!(q)).rows as T[] }
+  }
+  readers.set(db, reader)
+  return reader
+}
