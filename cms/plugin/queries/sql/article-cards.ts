@@ -16,7 +16,7 @@ export const iso = (v: unknown): string | undefined => (v === null || v === unde
  * Everything a card needs in one row per article `a`: localized text with its default-locale fallback, category,
  * public cover and view count. `l`/`d` are the article's locale rows (requested / default).
  */
-export const cardParts = (payload: Payload, options: ResolvedOptions, r: SqlReader, locale: ContentLocale) => {
+const buildCardParts = (payload: Payload, options: ResolvedOptions, r: SqlReader, locale: ContentLocale) => {
   const { slugs } = options
   const defaultLocale = options.locales[0]!
   const cover = coverColumns(payload, r, slugs.media)
@@ -84,4 +84,16 @@ export const cardParts = (payload: Payload, options: ResolvedOptions, r: SqlRead
   }
 
   return { select, joins, toCard, regionsOf }
+}
+
+type CardParts = ReturnType<typeof buildCardParts>
+const memo = new WeakMap<SqlReader, Map<string, CardParts>>()
+
+/** The card columns and joins per reader and locale, built once: they depend on the config only. */
+export const cardParts = (payload: Payload, options: ResolvedOptions, r: SqlReader, locale: ContentLocale): CardParts => {
+  let byLocale = memo.get(r)
+  if (!byLocale) memo.set(r, (byLocale = new Map()))
+  let parts = byLocale.get(locale)
+  if (!parts) byLocale.set(locale, (parts = buildCardParts(payload, options, r, locale)))
+  return parts
 }

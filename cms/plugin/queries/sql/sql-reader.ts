@@ -3,7 +3,7 @@ import { type SQL, sql } from 'drizzle-orm'
 
 export type Dialect = 'sqlite' | 'postgres'
 
-/** Raw rows through the adapter's own Drizzle instance, and its table names: all the SQL read path needs. */
+/** Raw rows through the adapter's current Drizzle instance (read per call: a reconnect replaces it), and its table names: all the SQL read path needs. */
 export interface SqlReader {
   dialect: Dialect
   rows: <T = Record<string, unknown>>(query: SQL) => Promise<T[]>
@@ -29,8 +29,7 @@ export const sqlReaderOf = (payload: Payload): SqlReader | null => {
   const known = readers.get(db)
   if (known !== undefined) return known
   let reader: SqlReader | null = null
-  const drizzle = db.drizzle
-  if ((db.name === 'sqlite' || db.name === 'postgres') && drizzle && db.tables && db.tableNameMap) {
+  if ((db.name === 'sqlite' || db.name === 'postgres') && db.drizzle && db.tables && db.tableNameMap) {
     const tables = db.tables
     const names = db.tableNameMap
     const table = (slug: string, suffix = '') => {
@@ -41,8 +40,8 @@ export const sqlReaderOf = (payload: Payload): SqlReader | null => {
     }
     reader =
       db.name === 'sqlite'
-        ? { dialect: 'sqlite', table, rows: async <T>(q: SQL) => (await drizzle.all!(q)) as T[] }
-        : { dialect: 'postgres', table, rows: async <T>(q: SQL) => (await drizzle.execute!(q)).rows as T[] }
+        ? { dialect: 'sqlite', table, rows: async <T>(q: SQL) => (await db.drizzle!.all!(q)) as T[] }
+        : { dialect: 'postgres', table, rows: async <T>(q: SQL) => (await db.drizzle!.execute!(q)).rows as T[] }
   }
   readers.set(db, reader)
   return reader
