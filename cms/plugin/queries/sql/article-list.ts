@@ -51,15 +51,23 @@ export const sqlArticleList = async (
   }
 
   const category = params.category ? sql` AND a.category_id = ${categoryId}` : sql``
-  const tagged = regionIds ? sql`EXISTS (SELECT 1 FROM ${rels} x WHERE x.parent_id = a.id AND x.path = 'regions' AND x.regions_id IN (${inList(regionIds)}))` : sql``
-  const where = sql`a._status = 'published'${category}${regionIds ? sql` AND (${tagged} OR a.nationwide = TRUE)` : sql``}`
+  const base = sql`a._status = 'published'${category}`
+  // "Tagged with these regions OR nationwide" as two disjoint parts, each an index range: nationwide ones walk
+  // (category, _status, nationwide, published_at); tagged ones start from the few rels rows of these regions.
+  // One OR over both visits every article of the category. Tagged-and-not-nationwide is `nationwide = FALSE`, as the
+  // reference counts it (Payload always writes the checkbox, so NULL never occurs).
+  const parts = regionIds
+    ? [
+        sql`${base} AND a.nationwide = TRUE`,
+        sql`${base} AND a.nationwide = FALSE AND a.id IN (SELECT x.parent_id FROM ${rels} x WHERE x.path = 'regions' AND x.regions_id IN (${inList(regionIds)}))`,
+      ]
+    : [base]
 
-  // The total as the reference counts it: nationwide plus tagged-and-not-nationwide, two index ranges.
-  const count = (extra: SQL) => sql`(SELECT count(*) FROM ${articles} a WHERE ${where}${extra})`
-  const total = regionIds ? sql`${count(sql` AND a.nationwide = TRUE`)} + ${count(sql` AND a.nationwide = FALSE AND ${tagged}`)}` : count(sql``)
+  const count = (where: SQL) => sql`(SELECT count(*) FROM ${articles} a WHERE ${where})`
+  const total = sql.join(parts.map(count), sql` + `)
   const totalQuery = r.rows<Row>(sql`SELECT ${total} AS total, ${categoryId} AS category_id`)
 
-  const parts = cardParts(payload, options, r, params.locale)
+  const card = cardParts(payload, options, r, params.locale)
   const keys = SORT_KEYS[params.sort]
   const key = (i: number) => sql.identifier(`k${i}`)
   const innerFrom =
@@ -68,19 +76,28 @@ export const sqlArticleList = async (
       : params.sort === 'title'
         ? sql`FROM ${articles} a LEFT JOIN ${r.table(slugs.articles, '_locales')} l ON l._parent_id = a.id AND l._locale = ${params.locale}`
         : sql`FROM ${articles} a`
-  const page = sql`SELECT a.id AS pid, ${sql.join(keys.map((k, i) => sql`${k.expr} AS ${key(i)}`), sql`, `)}
+  const offset = (params.page - 1) * params.limit
+  const ordered = (where: SQL, limit: number, skip: number) => sql`SELECT a.id AS pid, ${sql.join(keys.map((k, i) => sql`${k.expr} AS ${key(i)}`), sql`, `)}
     ${innerFrom} WHERE ${where}
     ORDER BY ${orderBy(keys, (i) => keys[i]!.expr)}
-    LIMIT ${params.limit} OFFSET ${(params.page - 1) * params.limit}`
-  const pageQuery = r.rows<Row>(sql`SELECT ${parts.select} FROM (${page}) p JOIN ${articles} a ON a.id = p.pid ${parts.joins()}
+    LIMIT ${limit} OFFSET ${skip}`
+  // Two parts: the first page*limit of each (both index-ordered), merged by the sort key; the page is cut from those.
+  const page =
+    parts.length === 1
+      ? ordered(parts[0]!, params.limit, offset)
+      : sql`SELECT * FROM (${sql.join(
+          parts.map((where, i) => sql`SELECT * FROM (${ordered(where, offset + params.limit, 0)}) ${sql.identifier(`u${i}`)}`),
+          sql` UNION ALL `,
+        )}) m ORDER BY ${orderBy(keys, (i) => sql`m.${key(i)}`)} LIMIT ${params.limit} OFFSET ${offset}`
+  const pageQuery = r.rows<Row>(sql`SELECT ${card.select} FROM (${page}) p JOIN ${articles} a ON a.id = p.pid ${card.joins()}
     ORDER BY ${orderBy(keys, (i) => sql`p.${key(i)}`)}`)
   const [[counted], rows] = await Promise.all([totalQuery, pageQuery])
   if (params.category && counted?.category_id == null) throw new HttpError(404, `Unknown category "${params.category}"`)
   const totalDocs = Number(counted?.total ?? 0)
-  const regions = await parts.regionsOf(rows.map((row) => row.id as Id))
+  const regions = await card.regionsOf(rows.map((row) => row.id as Id))
   const totalPages = Math.ceil(totalDocs / params.limit)
   return {
-    docs: rows.map((row) => parts.toCard(row, regions)),
+    docs: rows.map((row) => card.toCard(row, regions)),
     page: params.page,
     limit: params.limit,
     totalDocs,
