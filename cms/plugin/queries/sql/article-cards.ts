@@ -27,6 +27,8 @@ const buildCardParts = (payload: Payload, options: ResolvedOptions, r: SqlReader
     l.title AS title, d.title AS title_d, l.excerpt AS excerpt, d.excerpt AS excerpt_d,
     c.slug AS c_slug, cl.name AS c_name, cd.name AS c_name_d, cl.description AS c_desc, cd.description AS c_desc_d,
     v.views AS views, ${cover.select}`
+  const columns = ['id', 'slug', 'author', 'published_at', 'featured', 'title', 'title_d', 'excerpt', 'excerpt_d',
+    'c_slug', 'c_name', 'c_name_d', 'c_desc', 'c_desc_d', 'views', ...cover.columns]
   const joins = (article: SQL = sql`a.id`): SQL => sql`
     LEFT JOIN ${articleLocales} l ON l._parent_id = ${article} AND l._locale = ${locale}
     LEFT JOIN ${articleLocales} d ON d._parent_id = ${article} AND d._locale = ${defaultLocale}
@@ -72,7 +74,7 @@ const buildCardParts = (payload: Payload, options: ResolvedOptions, r: SqlReader
       LEFT JOIN ${regionLocales} gl ON gl._parent_id = g.id AND gl._locale = ${locale}
       LEFT JOIN ${regionLocales} gd ON gd._parent_id = g.id AND gd._locale = ${defaultLocale}
       WHERE x.path = 'regions' AND x.parent_id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})
-      ORDER BY x.parent_id, x."order", x.id`)
+      ORDER BY x.parent_id, x."order", x.id`, ['article', 'code', 'name', 'name_d', 'short', 'short_d'])
     for (const row of rows) {
       const key = String(row.article)
       const name = localized(row.short as string | null, row.short_d as string | null) || localized(row.name as string | null, row.name_d as string | null) || (row.code as string)
@@ -83,7 +85,7 @@ const buildCardParts = (payload: Payload, options: ResolvedOptions, r: SqlReader
     return out
   }
 
-  return { select, joins, toCard, regionsOf }
+  return { select, columns, joins, toCard, regionsOf }
 }
 
 type CardParts = ReturnType<typeof buildCardParts>

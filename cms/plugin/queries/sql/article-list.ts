@@ -90,7 +90,7 @@ export const sqlArticleList = async (
           sql` UNION ALL `,
         )}) m ORDER BY ${orderBy(keys, (i) => sql`m.${key(i)}`)} LIMIT ${params.limit} OFFSET ${offset}`
   const pageQuery = r.rows<Row>(sql`SELECT ${card.select} FROM (${page}) p JOIN ${articles} a ON a.id = p.pid ${card.joins()}
-    ORDER BY ${orderBy(keys, (i) => sql`p.${key(i)}`)}`)
+    ORDER BY ${orderBy(keys, (i) => sql`p.${key(i)}`)}`, card.columns)
   const [[counted], rows] = await Promise.all([totalQuery, pageQuery])
   if (params.category && counted?.category_id == null) throw new HttpError(404, `Unknown category "${params.category}"`)
   const totalDocs = Number(counted?.total ?? 0)

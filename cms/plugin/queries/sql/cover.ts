@@ -8,6 +8,8 @@ import { localized } from '../localized'
 /** The cover's columns for a card row, read from the media row `m` and its alt texts `ml` (locale) / `md` (default). */
 export interface CoverColumns {
   select: SQL
+  /** The aliases `select` returns. */
+  columns: string[]
   join: (cover: SQL, locale: string, defaultLocale: string) => SQL
   read: (row: Record<string, unknown>) => CoverImage | undefined
 }
@@ -47,10 +49,12 @@ export const coverColumns = (payload: Payload, r: SqlReader, mediaSlug: string):
     ],
     sql`, `,
   )
+  const columns = ['m_id', 'm_url', 'm_filename', 'm_width', 'm_height', 'm_alt', 'm_alt_d', ...sizes.flatMap((_, i) => [`s${i}_url`, `s${i}_fn`, `s${i}_w`, `s${i}_h`])]
   const media = r.table(mediaSlug)
   const mediaLocales = r.table(mediaSlug, '_locales')
   return {
     select,
+    columns,
     join: (cover, locale, defaultLocale) => sql`
       LEFT JOIN ${media} m ON m.id = ${cover} AND m.used_by_published = TRUE
       LEFT JOIN ${mediaLocales} ml ON ml._parent_id = m.id AND ml._locale = ${locale}
