@@ -30,10 +30,11 @@ export const createArticlesCollection = (args: ArticlesCollectionArgs): Collecti
   indexes: [
     { fields: ['category', '_status', 'publishedAt'] },
     { fields: ['category', '_status', 'featured', 'publishedAt'] },
-    { fields: ['category', '_status', 'nationwide'] },
+    // The list's nationwide part walks these by date (the tagged part starts from the rels rows).
+    { fields: ['category', '_status', 'nationwide', 'publishedAt'] },
     { fields: ['_status', 'publishedAt'] },
     { fields: ['_status', 'featured', 'publishedAt'] },
-    { fields: ['_status', 'nationwide'] },
+    { fields: ['_status', 'nationwide', 'publishedAt'] },
   ],
   versions: {
     drafts: { schedulePublish: true },

@@ -1,9 +1,15 @@
 import * as migration_20261125_150735_initial from './20261125_150735_initial';
+import * as migration_20261129_190751_list_index_ranges from './20261129_190751_list_index_ranges';
 
 export const migrations = [
   {
     up: migration_20261125_150735_initial.up,
     down: migration_20261125_150735_initial.down,
-    name: '20261125_150735_initial'
+    name: '20261125_150735_initial',
+  },
+  {
+    up: migration_20261129_190751_list_index_ranges.up,
+    down: migration_20261129_190751_list_index_ranges.down,
+    name: '20261129_190751_list_index_ranges'
   },
 ];

@@ -112,7 +112,11 @@ describe('Payload endpoint and lean server answer identically', () => {
     const { payload } = booted
     const find = payload.find
     const count = payload.count
+    // The miss path reads through the Local API or, on SQL adapters, the adapter's Drizzle instance: both blocked.
+    const db = payload.db as unknown as { drizzle?: unknown }
+    const drizzle = db.drizzle
     payload.find = payload.count = (() => Promise.reject(new Error('Payload was called'))) as never
+    if (drizzle) db.drizzle = new Proxy({}, { get: () => () => Promise.reject(new Error('the database was called')) })
     try {
       const again = await viaHttp(origin, path)
       expect(pick(again)).toEqual(pick(first))
@@ -124,6 +128,7 @@ describe('Payload endpoint and lean server answer identically', () => {
     } finally {
       payload.find = find
       payload.count = count
+      if (drizzle) db.drizzle = drizzle
     }
   })
 

@@ -1,7 +1,7 @@
 import { stringify } from 'qs-esm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runtimeOf } from '../../cms/plugin'
-import { SORTS } from '../../cms/plugin/queries/article-cards'
+import { SORTS } from '../../cms/plugin/queries/reference/article-cards'
 import { buildListWhere } from '../../cms/plugin/queries/article-list'
 import type { ArticleDetail, ArticleListResponse, ArticleSort, RegionTreeResponse } from '../../wire/index'
 import { bootPayload, type BootedPayload } from '../support/boot-payload'

@@ -1,6 +1,6 @@
 import type { Payload, Where } from 'payload'
-import type { ArticleCard, ArticleSort, CategorySummary, ContentLocale, CoverImage, ImageVariant } from '../../../wire/index'
-import type { ResolvedOptions } from '../options'
+import type { ArticleCard, ArticleSort, CategorySummary, ContentLocale, CoverImage, ImageVariant } from '../../../../wire/index'
+import type { ResolvedOptions } from '../../options'
 
 type Id = string | number
 

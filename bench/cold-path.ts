@@ -1,0 +1,105 @@
+/**
+ * The miss path in one process (`npx tsx bench/cold-path.ts`; a few minutes, never part of the tests): seeds
+ * SQLite with BENCH_SMALL, then BENCH_ARTICLES, then BENCH_LARGE articles and measures, per request, the CPU time and
+ * the sequential rate of (a) the SQL builders, (b) the Local API reference builders and (c) stock Payload REST
+ * (Payload's own router via handleEndpoints, no Next) for the same list (category+region, 12), one article and the
+ * region tree. Every answer is built from scratch (no response cache); JSON serialisation is included each way.
+ *
+ * Env: BENCH_SECONDS (3 per case), BENCH_SMALL (1000), BENCH_ARTICLES (10000), BENCH_LARGE (100000; 0 skips it).
+ */
+import { handleEndpoints } from 'payload'
+import { stringify } from 'qs-esm'
+
+(process.env as Record<string, string>).NODE_ENV = 'production'
+const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
+const SECONDS = env('BENCH_SECONDS', 3)
+const SIZES = [env('BENCH_SMALL', 1_000), env('BENCH_ARTICLES', 10_000), env('BENCH_LARGE', 100_000)].filter(Boolean)
+
+interface Result { rate: number; cpuMs: number }
+
+/** Runs `fn` back to back for SECONDS (after a short warm-up): requests per second and CPU ms per request. */
+const measure = async (fn: () => Promise<unknown>): Promise<Result> => {
+  for (let i = 0; i < 20; i++) await fn()
+  const cpu = process.cpuUsage()
+  const start = performance.now()
+  let n = 0
+  while (performance.now() - start < SECONDS * 1000) {
+    await fn()
+    n++
+  }
+  const elapsed = (performance.now() - start) / 1000
+  const used = process.cpuUsage(cpu)
+  return { rate: n / elapsed, cpuMs: (used.user + used.system) / 1000 / n }
+}
+
+const main = async () => {
+  const { createBenchDatabase } = await import('./bench-database')
+  const { runtimeOf } = await import('../cms/plugin')
+  const fast = {
+    list: (await import('../cms/plugin/queries/article-list')).buildArticleList,
+    detail: (await import('../cms/plugin/queries/article-detail')).buildArticleDetail,
+    tree: (await import('../cms/plugin/queries/region-tree')).buildRegionTree,
+  }
+  const ref = {
+    list: (await import('../cms/plugin/queries/reference/article-list')).buildArticleList,
+    detail: (await import('../cms/plugin/queries/reference/article-detail')).buildArticleDetail,
+    tree: (await import('../cms/plugin/queries/reference/region-tree')).buildRegionTree,
+  }
+  const { buildListWhere } = await import('../cms/plugin/queries/article-list')
+  const db = await createBenchDatabase()
+  const { payload } = db
+  const options = runtimeOf(payload).options
+  const params = { category: 'industry', region: '330100', sort: '-publishedAt' as const, page: 1, limit: 12, locale: 'zh' as const }
+  const rest = async (path: string) => {
+    const response = await handleEndpoints({ config: payload.config, request: new Request(`http://localhost/api${path}`) })
+    if (response.status !== 200) throw new Error(`${path}: ${response.status}`)
+    return response.arrayBuffer()
+  }
+  const row = (name: string, ours: Result, reference: Result, stock: Result) =>
+    console.log(
+      `| ${name} | ${ours.rate.toFixed(0)} | ${ours.cpuMs.toFixed(2)} | ${reference.rate.toFixed(0)} | ${stock.rate.toFixed(0)} | ${stock.cpuMs.toFixed(2)} | ${(ours.rate / stock.rate).toFixed(1)}× |`,
+    )
+  let seeded = 0
+  for (const size of SIZES) {
+    await db.addArticles(size - seeded)
+    seeded = size
+    // Statistics as the plugin refreshes them on start (sqlite-read-tuning.ts).
+    await (payload.db as unknown as { client: { execute: (s: string) => Promise<unknown> } }).client.execute('ANALYZE')
+    console.log(`\n${size.toLocaleString('en')} articles — req/s sequential in one process; CPU ms per request\n`)
+    console.log('| answer | SQL path req/s | SQL CPU ms | reference req/s | stock REST req/s | stock CPU ms | SQL ÷ stock |')
+    console.log('| --- | --- | --- | --- | --- | --- | --- |')
+    const where = await buildListWhere(payload, options, params)
+    const stockList = `/articles${stringify({ where, sort: '-publishedAt,-id', depth: 1, limit: 12, page: 1, locale: 'zh' }, { addQueryPrefix: true })}`
+    row(
+      'list (category+region, 12)',
+      await measure(async () => JSON.stringify(await fast.list(payload, options, params))),
+      await measure(async () => JSON.stringify(await ref.list(payload, options, params))),
+      await measure(() => rest(stockList)),
+    )
+    if (size !== SIZES[1]) continue
+    const first = (await fast.list(payload, options, params)).docs[0]!
+    row(
+      'one article',
+      await measure(async () => JSON.stringify(await fast.detail(payload, options, first.slug, 'zh'))),
+      await measure(async () => JSON.stringify(await ref.detail(payload, options, first.slug, 'zh'))),
+      await measure(() => rest(`/articles/${first.id}?depth=1&locale=zh`)),
+    )
+    const pages = Math.ceil((await payload.count({ collection: 'regions' })).totalDocs / 100)
+    row(
+      `region tree (stock: ${pages} pages of 100)`,
+      await measure(async () => JSON.stringify(await fast.tree(payload, options, 'zh'))),
+      await measure(async () => JSON.stringify(await ref.tree(payload, options, 'zh'))),
+      await measure(async () => {
+        for (let p = 1; p <= pages; p++) await rest(`/regions?limit=100&page=${p}&depth=0&locale=zh`)
+      }),
+    )
+  }
+  await db.close()
+  db.remove()
+  process.exit(0)
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})

@@ -1,0 +1,108 @@
+import type { Payload } from 'payload'
+import { type SQL, sql } from 'drizzle-orm'
+import type { ArticleListResponse, ArticleSort } from '../../../../wire/index'
+import type { ResolvedOptions } from '../../options'
+import { HttpError } from '../../http/http-error'
+import type { ListParams } from '../../public-api/query-params'
+import { getRegionIndex, regionIdsMatching } from '../region-index'
+import { cardParts, type Row } from './article-cards'
+import type { SqlReader } from './sql-reader'
+
+type Id = string | number
+
+/**
+ * Sort keys of the page query, the same columns and directions Payload's Drizzle adapter orders by for the
+ * reference (its trailing -createdAt never decides: ids are unique). `l` is the requested locale's row: Payload
+ * sorts a localized field by that locale alone, without fallback.
+ */
+const SORT_KEYS: Record<ArticleSort, { expr: SQL; desc: boolean }[]> = {
+  '-publishedAt': [{ expr: sql`a.published_at`, desc: true }, { expr: sql`a.id`, desc: true }],
+  publishedAt: [{ expr: sql`a.published_at`, desc: false }, { expr: sql`a.id`, desc: false }],
+  '-featured': [{ expr: sql`a.featured`, desc: true }, { expr: sql`a.published_at`, desc: true }, { expr: sql`a.id`, desc: true }],
+  title: [{ expr: sql`l.title`, desc: false }, { expr: sql`a.id`, desc: true }],
+  '-views': [{ expr: sql`v.views`, desc: true }, { expr: sql`a.published_at`, desc: true }, { expr: sql`v.article_id`, desc: true }],
+}
+
+const orderBy = (keys: { desc: boolean }[], column: (i: number) => SQL) =>
+  sql.join(keys.map((k, i) => sql`${column(i)} ${k.desc ? sql`DESC` : sql`ASC`}`), sql`, `)
+const inList = (ids: Id[]) => sql.join(ids.map((id) => sql`${id}`), sql`, `)
+
+/**
+ * A page of cards in three statements whatever the page size: the page (ids chosen by an index-ordered inner query,
+ * card columns joined onto those rows only), the total with the category check, and the pages's region names.
+ */
+export const sqlArticleList = async (
+  payload: Payload,
+  options: ResolvedOptions,
+  r: SqlReader,
+  params: ListParams,
+): Promise<ArticleListResponse> => {
+  const { slugs } = options
+  const articles = r.table(slugs.articles)
+  const rels = r.table(slugs.articles, '_rels')
+  const region = params.region ? (await getRegionIndex(payload, options)).byCode.get(params.region) : undefined
+  const regionIds = region ? regionIdsMatching(region) : undefined
+  const categoryId = params.category ? sql`(SELECT id FROM ${r.table(slugs.categories)} WHERE slug = ${params.category})` : sql`NULL`
+  if (params.region && !region) {
+    // Unknown region: an unknown category is still reported first, as the reference does.
+    const [row] = params.category ? await r.rows<Row>(sql`SELECT ${categoryId} AS category_id`) : [{ category_id: 0 }]
+    if (row?.category_id == null) throw new HttpError(404, `Unknown category "${params.category}"`)
+    throw new HttpError(404, `Unknown region "${params.region}"`)
+  }
+
+  const category = params.category ? sql` AND a.category_id = ${categoryId}` : sql``
+  const base = sql`a._status = 'published'${category}`
+  // "Tagged with these regions OR nationwide" as two disjoint parts, each an index range: nationwide ones walk
+  // (category, _status, nationwide, published_at); tagged ones start from the few rels rows of these regions.
+  // One OR over both visits every article of the category. Tagged-and-not-nationwide is `nationwide = FALSE`, as the
+  // reference counts it (Payload always writes the checkbox, so NULL never occurs).
+  const parts = regionIds
+    ? [
+        sql`${base} AND a.nationwide = TRUE`,
+        sql`${base} AND a.nationwide = FALSE AND a.id IN (SELECT x.parent_id FROM ${rels} x WHERE x.path = 'regions' AND x.regions_id IN (${inList(regionIds)}))`,
+      ]
+    : [base]
+
+  const count = (where: SQL) => sql`(SELECT count(*) FROM ${articles} a WHERE ${where})`
+  const total = sql.join(parts.map(count), sql` + `)
+  const totalQuery = r.rows<Row>(sql`SELECT ${total} AS total, ${categoryId} AS category_id`)
+
+  const card = cardParts(payload, options, r, params.locale)
+  const keys = SORT_KEYS[params.sort]
+  const key = (i: number) => sql.identifier(`k${i}`)
+  const innerFrom =
+    params.sort === '-views'
+      ? sql`FROM ${r.table(slugs.articleViews)} v JOIN ${articles} a ON a.id = v.article_id`
+      : params.sort === 'title'
+        ? sql`FROM ${articles} a LEFT JOIN ${r.table(slugs.articles, '_locales')} l ON l._parent_id = a.id AND l._locale = ${params.locale}`
+        : sql`FROM ${articles} a`
+  const offset = (params.page - 1) * params.limit
+  const ordered = (where: SQL, limit: number, skip: number) => sql`SELECT a.id AS pid, ${sql.join(keys.map((k, i) => sql`${k.expr} AS ${key(i)}`), sql`, `)}
+    ${innerFrom} WHERE ${where}
+    ORDER BY ${orderBy(keys, (i) => keys[i]!.expr)}
+    LIMIT ${limit} OFFSET ${skip}`
+  // Two parts: the first page*limit of each (both index-ordered), merged by the sort key; the page is cut from those.
+  const page =
+    parts.length === 1
+      ? ordered(parts[0]!, params.limit, offset)
+      : sql`SELECT * FROM (${sql.join(
+          parts.map((where, i) => sql`SELECT * FROM (${ordered(where, offset + params.limit, 0)}) ${sql.identifier(`u${i}`)}`),
+          sql` UNION ALL `,
+        )}) m ORDER BY ${orderBy(keys, (i) => sql`m.${key(i)}`)} LIMIT ${params.limit} OFFSET ${offset}`
+  const pageQuery = r.rows<Row>(sql`SELECT ${card.select} FROM (${page}) p JOIN ${articles} a ON a.id = p.pid ${card.joins()}
+    ORDER BY ${orderBy(keys, (i) => sql`p.${key(i)}`)}`, card.columns)
+  const [[counted], rows] = await Promise.all([totalQuery, pageQuery])
+  if (params.category && counted?.category_id == null) throw new HttpError(404, `Unknown category "${params.category}"`)
+  const totalDocs = Number(counted?.total ?? 0)
+  const regions = await card.regionsOf(rows.map((row) => row.id as Id))
+  const totalPages = Math.ceil(totalDocs / params.limit)
+  return {
+    docs: rows.map((row) => card.toCard(row, regions)),
+    page: params.page,
+    limit: params.limit,
+    totalDocs,
+    totalPages,
+    hasNextPage: params.page < totalPages,
+    hasPrevPage: params.page > 1,
+  }
+}
