@@ -55,6 +55,12 @@ export const createConfig = async (options: DemoConfigOptions = {}): Promise<San
       regionalNews({
         canEdit: (user) => hasRole(user, 'admin') || hasRole(user, 'editor'),
         canAdminister: (user) => hasRole(user, 'admin'),
+        // Absolute URLs in pages, feeds and sitemaps: SITE_URL in production, this server locally.
+        site: {
+          url: process.env.SITE_URL || `http://localhost:${process.env.PORT || 3000}`,
+          name: { zh: '托盈新闻中心', en: 'Tuoying Newsroom' },
+          description: { zh: '托盈塑料托盘租赁新闻中心：行业新闻、跨界新闻、托盘百科、政策法规。', en: 'Tuoying pallet rental newsroom: industry news, cross-industry news, pallet guides and policies.' },
+        },
         ...options.plugin,
         // PUBLIC_API_CACHE=off measures the uncached read path (bench/api.ts).
         ...(process.env.PUBLIC_API_CACHE === 'off' ? { publicApi: { ...options.plugin?.publicApi, cache: false } } : {}),

@@ -32,6 +32,11 @@ if (!existsSync(CHROMIUM)) {
   }
 }
 
+// The feed tests check well-formedness with libxml2's xmllint (Debian: libxml2-utils).
+if (spawnSync('sh', ['-c', 'command -v xmllint']).status !== 0 && process.getuid?.() === 0) {
+  run('install xmllint', 'sh', ['-c', 'apt-get install -y -qq libxml2-utils || (apt-get update -qq && apt-get install -y -qq libxml2-utils)'])
+}
+
 let passed = 0
 let failed = 0
 let broken = 0

@@ -194,7 +194,7 @@ describe('feeds', () => {
   })
 
   it('a draft’s title appears in no page, feed, sitemap or fragment', async () => {
-    for (const target of ['/news', '/news?category=industry', '/news/feed.xml', '/news/atom.xml', '/news/feed.json', '/sitemap.xml', '/sitemap-news.xml']) {
+    for (const target of ['/news', '/news?category=industry', '/news/feed.xml', '/news/atom.xml', '/news/feed.json', '/sitemap.xml', '/sitemap-news.xml', '/api/news/html/article-list?category=industry&limit=50']) {
       expect((await page(target)).text, target).not.toContain('秘密草稿标题')
     }
   })
@@ -230,5 +230,35 @@ describe('edits show on the next request of every page and feed', () => {
     await booted.payload.update({ collection: 'articles', id: fresh.id, data: { _status: 'draft' } as never })
     for (const t of targets) expect((await page(t)).text, t).not.toContain('just-published')
     expect((await page('/news/just-published')).status).toBe(404)
+  })
+})
+
+describe('fragments for other hosts', () => {
+  it('article-list: the element with absolute links in its light DOM and the script it needs, cached and invalidated', async () => {
+    const reply = await page('/api/news/html/article-list?category=industry&region=330100&limit=5')
+    expect(reply.status).toBe(200)
+    expect(reply.headers.get('content-type')).toMatch(/^text\/html/)
+    expect(reply.headers.get('access-control-allow-origin')).toBe('*')
+    expect(reply.text).toMatch(/^<article-list category="industry" region="330100"/)
+    expect(reply.text).toContain(`<a href="${SITE}/news/hangzhou-pallets">`)
+    expect(reply.text).toContain(`api="${SITE}"`)
+    expect(reply.text).toContain(`<script type="module" src="${SITE}/widgets/v1/widgets.js"></script>`)
+    expect((await page('/api/news/html/article-list?category=industry&region=330100&limit=5', { 'If-None-Match': reply.headers.get('etag')! })).status).toBe(304)
+    await booted.payload.update({ collection: 'articles', id: world.articles.zhejiang.id, data: { title: '浙江物流通报（片段）' } })
+    expect((await page('/api/news/html/article-list?category=industry&region=330100&limit=5')).text).toContain('浙江物流通报（片段）')
+  })
+
+  it('article-view and region-picker; bad requests answer 4xx JSON', async () => {
+    const view = await page('/api/news/html/article-view?slug=hangzhou-pallets&locale=en')
+    expect(view.text).toContain('Hangzhou pallet rules')
+    expect(view.text).toContain('lang="en"')
+    const picker = await page('/api/news/html/region-picker?value=330100')
+    expect(picker.text).toContain('<region-picker')
+    expect(picker.text).toContain('value="330100"')
+    for (const [target, status] of [['/api/news/html/article-view?slug=secret-draft', 404], ['/api/news/html/article-view', 400], ['/api/news/html/article-list?sort=nope', 400], ['/api/news/html/nope', 404], ['/api/news/html/region-picker?value=abc', 400]] as const) {
+      const reply = await page(target)
+      expect(reply.status, target).toBe(status)
+      expect(JSON.parse(reply.text).errors[0].message).toBeTruthy()
+    }
   })
 })

@@ -54,7 +54,7 @@ describe('the demo page under axe', () => {
   it('has no violations on the list, with the picker open, after a search, or on an article', async () => {
     const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })
     const page = await context.newPage()
-    await page.goto(`${server.url}/`)
+    await page.goto(`${server.url}/demo/`)
     await expect.poll(() => cardCount(page), { timeout: 30_000 }).toBeGreaterThan(0)
     expect(await violations(page), 'news list').toEqual([])
 

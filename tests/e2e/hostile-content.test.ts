@@ -104,7 +104,7 @@ const allLinks = (page: import('playwright-core').Page) =>
 
 describe('hostile content created through the API', () => {
   it('the demo list shows it as text and runs nothing', async () => {
-    const { page, dialogs } = await visit('/?region=330100')
+    const { page, dialogs } = await visit('/demo/?region=330100')
     const shown = await page.locator('article-list').evaluate((el) => el.shadowRoot?.innerHTML ?? '')
     expect(shown.length).toBeGreaterThan(0)
     await expect.poll(() => page.locator('article-card', { hasText: '标题' }).count(), { timeout: 20_000 }).toBeGreaterThan(0)
@@ -115,7 +115,7 @@ describe('hostile content created through the API', () => {
   })
 
   it('the article page renders the body, credits and meta inert', async () => {
-    const { page, dialogs } = await visit(`/?article=${SLUG}`)
+    const { page, dialogs } = await visit(`/demo/?article=${SLUG}`)
     const view = page.locator('article-view')
     await expect.poll(() => view.evaluate((el) => el.shadowRoot?.textContent ?? ''), { timeout: 20_000 }).toContain('点我')
     // Links the sanitizer disarmed may still be clicked: nothing must happen.

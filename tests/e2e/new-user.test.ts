@@ -123,7 +123,7 @@ describe('a new user', () => {
 
   it('sees the article after choosing 苏州 on the demo page, opens it, and counts one view', async () => {
     const { page, problems } = await newPage()
-    await page.goto(`${base}/`)
+    await page.goto(`${base}/demo/`)
     await page.locator('region-picker').click()
     const search = page.locator('region-picker').locator('input[role="combobox"]')
     await search.fill('suzhou')

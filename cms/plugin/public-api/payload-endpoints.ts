@@ -36,7 +36,7 @@ const toResponse = (reply: PublicReply) =>
 export const createPublicEndpoints = (api: PublicApi, options: ResolvedOptions): Endpoint[] => {
   const base = options.publicApi.basePath
   const handler = async (req: PayloadRequest) => toResponse(await api.handle(req.payload, toPublicRequest(req, base, options)))
-  const paths = [`${base}/regions`, `${base}/categories`, `${base}/articles`, `${base}/articles/:slug`, `${base}/articles/:slug/views`, `${base}/metrics`]
+  const paths = [`${base}/regions`, `${base}/categories`, `${base}/articles`, `${base}/articles/:slug`, `${base}/articles/:slug/views`, `${base}/metrics`, `${base}/html/:fragment`]
   return paths.flatMap((path) => [
     { path, method: 'get' as const, handler },
     { path, method: 'post' as const, handler },

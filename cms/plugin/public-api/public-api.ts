@@ -11,6 +11,7 @@ import { buildRegionTree } from '../queries/region-tree'
 import { type CachedBody, encodedBody, finishBody, type ResponseCache } from '../cache/response-cache'
 import { detailTags, listTags } from '../cache/tags'
 import { recordView } from '../views/view-counter'
+import { fragmentRequest } from '../site/fragments'
 import { createMissStats, metricsText } from './metrics'
 import type { ArticleDetail, ArticleListResponse } from '../../../wire/index'
 
@@ -241,6 +242,10 @@ export const createPublicApi = (options: ResolvedOptions, responseCache: Respons
           `slug:${slug}`,
         ])
       }
+      if (segments.length === 2 && segments[0] === 'html') {
+        const fragment = fragmentRequest(options, payload, segments[1]!, req.query, cacheControl)
+        return cachedAnswer(fragment.key, fragment.build, req.method === 'GET' ? req.url : undefined)
+      }
       if (segments.length === 1 && segments[0] === 'metrics') {
         if (req.query.size > 0) throw new HttpError(400, 'This endpoint takes no query parameters')
         if (!req.localPeer && !options.canAdminister((await req.user()) as never)) throw new HttpError(403, 'Metrics are for administrators')
@@ -264,7 +269,7 @@ export const createPublicApi = (options: ResolvedOptions, responseCache: Respons
       const result = await recording.run(() => recordView(payload, options, slug, body))
       return finishBody(200, result, { 'Cache-Control': 'no-store' })
     }
-    const known = ['regions', 'categories', 'articles', 'metrics'].includes(segments[0] ?? '')
+    const known = ['regions', 'categories', 'articles', 'metrics', 'html'].includes(segments[0] ?? '')
     throw new HttpError(known ? 405 : 404, known ? `Method ${req.method} not allowed here` : 'No such public endpoint')
   }
 

@@ -18,6 +18,8 @@ export interface PageContext {
   script: string
   /** Public API origin for the widgets (empty: same origin). */
   api: string
+  /** Prefix of links between pages: empty on the site itself, the site's origin in fragments for other hosts. */
+  origin?: string
 }
 
 export interface ListPageData {
@@ -126,7 +128,7 @@ ${other ? `<a class="lang" hreflang="${esc(htmlLang(other))}" href="${esc(listUr
 
 const cardItem = (ctx: PageContext, card: ArticleCard) => {
   const t = stringsFor(ctx.locale)
-  const url = articleUrl(ctx, card.slug, ctx.locale)
+  const url = `${ctx.origin ?? ''}${articleUrl(ctx, card.slug, ctx.locale)}`
   return `<li><a href="${esc(url)}">${esc(card.title)}</a> <time datetime="${esc(card.publishedAt)}">${esc(day(card.publishedAt))}</time>${card.category ? ` <span>${esc(card.category.name)}</span>` : ''} <span>${esc(t.views(card.views))}</span>${card.excerpt ? `<p>${esc(card.excerpt)}</p>` : ''}</li>`
 }
 
@@ -173,9 +175,7 @@ export const renderListPage = (ctx: PageContext, data: ListPageData): string => 
 <nav class="tabs" aria-label="${esc(t.categories)}">${tabs
     .map((tab) => `<a href="${esc(listUrl(ctx, { category: tab.slug, region: region?.code, locale: ctx.locale }))}"${tab.slug === category?.slug ? ' aria-current="page"' : ''}>${esc(tab.name)}</a>`)
     .join('')}</nav>
-<article-list${category ? ` category="${esc(category.slug)}"` : ''}${region ? ` region="${esc(region.code)}"` : ''} region-source="#city" page="${list.page}" page-size="${list.limit}" href="${esc(`${ctx.site.path}/{slug}`)}" lang="${esc(htmlLang(ctx.locale))}"${ctx.api ? ` api="${esc(ctx.api)}"` : ''}>
-<ol class="fallback">${list.docs.map((card) => cardItem(ctx, card)).join('\n') || `<li>${esc(t.empty)}</li>`}</ol>
-</article-list>
+${articleListElement(ctx, list, { category: category?.slug, region: region?.code, regionSource: '#city' })}
 <nav class="pager" aria-label="${esc(t.pagination)}">${pager}</nav>
 </main>`
   return document(ctx, { title, description, urls, type: 'website', structuredData: [breadcrumbs, itemList], feeds: q, extra }, body)
@@ -221,28 +221,56 @@ export const renderArticlePage = (ctx: PageContext, detail: ArticleDetail): stri
     detail.category ? `<meta property="article:section" content="${esc(detail.category.name)}">` : '',
     detail.author ? `<meta name="author" content="${esc(detail.author)}">` : '',
   ].join('')
-  const neighbour = (label: string, link: { slug: string; title: string } | undefined, rel: string) =>
-    `<p><span>${esc(label)}：</span>${link ? `<a rel="${rel}" href="${esc(articleUrl(ctx, link.slug, ctx.locale))}">${esc(link.title)}</a>` : esc(t.none)}</p>`
-  const credits = detail.credits.length ? `<dl class="credits">${detail.credits.map((c) => `<dt>${esc(c.label)}</dt><dd>${esc(c.value)}</dd>`).join('')}</dl>` : ''
   const body = `${header(ctx)}
 <main class="wrap">
 <nav class="crumbs" aria-label="breadcrumb"><a href="${esc(listUrl(ctx, { locale: ctx.locale }))}">${esc(t.news)}</a>${detail.category ? ` › <a href="${esc(listUrl(ctx, { category: detail.category.slug, locale: ctx.locale }))}">${esc(detail.category.name)}</a>` : ''}</nav>
-<article-view slug="${esc(detail.slug)}" href="${esc(`${ctx.site.path}/{slug}`)}" lang="${esc(htmlLang(ctx.locale))}"${ctx.api ? ` api="${esc(ctx.api)}"` : ''}>
-<article class="fallback">
-<h1>${esc(detail.title)}</h1>
-<p class="meta">${detail.author ? `<span>${esc(detail.author)}</span> ` : ''}<time datetime="${esc(detail.publishedAt)}">${esc(day(detail.publishedAt))}</time> <span>${esc(t.views(detail.views))}</span></p>
-${cover ? `<img src="${esc(cover.url)}" width="${cover.width}" height="${cover.height}" alt="${esc(cover.alt)}">` : ''}
-<div class="body">${detail.html}</div>
-${credits}
-<nav class="neighbours">${neighbour(t.prev, detail.prev, 'prev')}${neighbour(t.next, detail.next, 'next')}</nav>
-</article>
-</article-view>
+${articleViewElement(ctx, detail)}
 </main>`
   return document(
     ctx,
     { title: `${detail.title} · ${siteName}`, description: detail.excerpt || ctx.site.description[ctx.locale] || '', urls, image: cover, type: 'article', structuredData: [newsArticle, breadcrumbs], feeds: { category: detail.category?.slug }, extra },
     body,
   )
+}
+
+/** `<article-view>` with the whole article in its light DOM (crawlers, readers without JavaScript). */
+export const articleViewElement = (ctx: PageContext, detail: ArticleDetail): string => {
+  const t = stringsFor(ctx.locale)
+  const cover = detail.cover
+  const neighbour = (label: string, link: { slug: string; title: string } | undefined, rel: string) =>
+    `<p><span>${esc(label)}：</span>${link ? `<a rel="${rel}" href="${esc(`${ctx.origin ?? ''}${articleUrl(ctx, link.slug, ctx.locale)}`)}">${esc(link.title)}</a>` : esc(t.none)}</p>`
+  const credits = detail.credits.length ? `<dl class="credits">${detail.credits.map((c) => `<dt>${esc(c.label)}</dt><dd>${esc(c.value)}</dd>`).join('')}</dl>` : ''
+  return `<article-view slug="${esc(detail.slug)}" href="${esc(`${ctx.origin ?? ''}${ctx.site.path}/{slug}`)}" lang="${esc(htmlLang(ctx.locale))}"${ctx.api ? ` api="${esc(ctx.api)}"` : ''}>
+<article class="fallback">
+<h1>${esc(detail.title)}</h1>
+<p class="meta">${detail.author ? `<span>${esc(detail.author)}</span> ` : ''}<time datetime="${esc(detail.publishedAt)}">${esc(day(detail.publishedAt))}</time> <span>${esc(t.views(detail.views))}</span></p>
+${cover ? `<img src="${esc(cover.url.startsWith("/") ? `${ctx.origin ?? ""}${cover.url}` : cover.url)}" width="${cover.width}" height="${cover.height}" alt="${esc(cover.alt)}">` : ''}
+<div class="body">${detail.html}</div>
+${credits}
+<nav class="neighbours">${neighbour(t.prev, detail.prev, 'prev')}${neighbour(t.next, detail.next, 'next')}</nav>
+</article>
+</article-view>`
+}
+
+/** `<article-list>` with its page of headlines as links in its light DOM (crawlers, readers without JavaScript). */
+export const articleListElement = (
+  ctx: PageContext,
+  list: ArticleListResponse,
+  q: { category?: string; region?: string; regionSource?: string; sort?: string },
+): string => {
+  const t = stringsFor(ctx.locale)
+  const attrs = [
+    q.category ? ` category="${esc(q.category)}"` : '',
+    q.region ? ` region="${esc(q.region)}"` : '',
+    q.regionSource ? ` region-source="${esc(q.regionSource)}"` : '',
+    q.sort && q.sort !== '-publishedAt' ? ` sort="${esc(q.sort)}"` : '',
+    ` page="${list.page}" page-size="${list.limit}"`,
+    ` href="${esc(`${ctx.origin ?? ''}${ctx.site.path}/{slug}`)}" lang="${esc(htmlLang(ctx.locale))}"`,
+    ctx.api ? ` api="${esc(ctx.api)}"` : '',
+  ].join('')
+  return `<article-list${attrs}>
+<ol class="fallback">${list.docs.map((card) => cardItem(ctx, card)).join('\n') || `<li>${esc(t.empty)}</li>`}</ol>
+</article-list>`
 }
 
 export const renderNotFoundPage = (ctx: PageContext): string => {

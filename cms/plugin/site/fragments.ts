@@ -1,0 +1,71 @@
+import type { Payload } from 'payload'
+import type { ContentLocale } from '../../../wire/index'
+import { finishBytes } from '../cache/response-cache'
+import { detailTags, listTags } from '../cache/tags'
+import { HttpError } from '../http/http-error'
+import type { ResolvedOptions } from '../options'
+import type { Built } from '../public-api/public-api'
+import { listCacheKey, parseListParams, parseLocaleOnly, parseSlug } from '../public-api/query-params'
+import { buildArticleDetail } from '../queries/article-detail'
+import { buildArticleList } from '../queries/article-list'
+import { esc } from './html'
+import { articleListElement, articleViewElement, type PageContext } from './pages'
+import { htmlLang } from './strings'
+
+/** Fragment names under `<api>/<basePath>/html/`. */
+export const FRAGMENTS = ['article-list', 'article-view', 'region-picker'] as const
+
+/**
+ * Server-rendered elements for host pages not built with this product (PHP, WordPress, a static site, an edge
+ * include): the element with its content in the light DOM, absolute links to the site, and the script tag it needs.
+ * Returns the cache key and how to build the answer; the public API caches and invalidates it like the JSON.
+ */
+export const fragmentRequest = (
+  options: ResolvedOptions,
+  payload: Payload,
+  name: string,
+  query: URLSearchParams,
+  cacheControl: string,
+): { key: string; build: () => Promise<Built> } => {
+  const { site, locales } = options
+  const context = (locale: string): PageContext => ({ site, locale, locales, script: `${site.url}/widgets/v1/widgets.js`, api: site.url, origin: site.url })
+  const script = `\n<script type="module" src="${esc(`${site.url}/widgets/v1/widgets.js`)}"></script>\n`
+  const html = (body: string, tags: readonly string[]): Built => ({
+    entry: finishBytes(200, Buffer.from(body), { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': cacheControl }),
+    tags,
+  })
+  if (name === 'article-list') {
+    const params = parseListParams(query, locales)
+    return {
+      key: `fragment|${listCacheKey(params)}`,
+      build: async () => {
+        const list = await buildArticleList(payload, options, params)
+        return html(articleListElement(context(params.locale), list, params) + script, listTags(params.category, params.region, list))
+      },
+    }
+  }
+  if (name === 'article-view') {
+    const locale = parseLocaleOnly(new URLSearchParams([...query].filter(([k]) => k !== 'slug')), locales) as ContentLocale
+    const raw = query.get('slug')
+    if (!raw) throw new HttpError(400, '"slug" is required')
+    const slug = parseSlug(raw)
+    return {
+      key: `fragment|article|${locale}|${slug}`,
+      build: async () => {
+        const detail = await buildArticleDetail(payload, options, slug, locale)
+        return html(articleViewElement(context(locale), detail) + script, [...detailTags(detail), `slug:${slug}`])
+      },
+    }
+  }
+  if (name === 'region-picker') {
+    const value = query.get('value') ?? ''
+    const locale = parseLocaleOnly(new URLSearchParams([...query].filter(([k]) => k !== 'value')), locales)
+    if (value && !/^\d{6}$/.test(value)) throw new HttpError(400, '"value" must be a 6-digit division code')
+    return {
+      key: `fragment|picker|${locale}|${value}`,
+      build: async () =>
+        html(`<region-picker api="${esc(site.url)}" lang="${esc(htmlLang(locale))}"${value ? ` value="${esc(value)}"` : ''}></region-picker>${script}`, ['regions']),
+    }
+  }
+  throw new HttpError(404, `No such fragment; available: ${FRAGMENTS.join(', ')}`)
+}
