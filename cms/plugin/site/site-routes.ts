@@ -223,7 +223,7 @@ export const createSite = (options: ResolvedOptions, site: ResolvedSite, api: Pu
       return undefined
     }
     if (path === '/robots.txt') {
-      return api.reply(finishBytes(200, Buffer.from(renderRobots(contextFor(locales[0]!), payload.config.routes.api)), { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }), req)
+      return api.reply(finishBytes(200, Buffer.from(renderRobots(contextFor(locales[0]!), payload.config.routes.api, options.slugs.media)), { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }), req)
     }
     if (path.startsWith('/sitemap')) return sitemapFile(payload, req, path)
     if (path !== site.path && !path.startsWith(`${site.path}/`)) return undefined

@@ -55,5 +55,8 @@ export const renderNewsSitemap = (ctx: PageContext, articles: SitemapArticle[], 
     .join('\n')}\n</urlset>\n`
 }
 
-export const renderRobots = (ctx: PageContext, apiPrefix: string) =>
-  `User-agent: *\nAllow: /\nDisallow: /admin\nDisallow: ${apiPrefix.replace(/\/$/, '')}/\nAllow: ${apiPrefix.replace(/\/$/, '')}/news/html/\n\nSitemap: ${ctx.site.url}/sitemap.xml\nSitemap: ${ctx.site.url}/sitemap-news.xml\n`
+/** The admin and the JSON APIs are not for crawlers; images (articles' covers) and fragments are. */
+export const renderRobots = (ctx: PageContext, apiPrefix: string, mediaSlug: string) => {
+  const api = apiPrefix.replace(/\/$/, '')
+  return `User-agent: *\nDisallow: /admin\nDisallow: ${api}/\nAllow: ${api}/${mediaSlug}/file/\nAllow: ${api}/news/html/\n\nSitemap: ${ctx.site.url}/sitemap.xml\nSitemap: ${ctx.site.url}/sitemap-news.xml\n`
+}
