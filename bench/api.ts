@@ -45,6 +45,9 @@ const REGION = '330100'
 // export condition avoids them.
 const NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --conditions=production`.trim()
 
+const STORM_SECONDS = env('BENCH_STORM_SECONDS', 30)
+const STORM_QUERIES = 500
+
 const log = (line: string) => console.log(line)
 
 const freePort = () =>
@@ -136,6 +139,8 @@ interface Row {
 }
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
+/** Numbers for the closing lines: no thousands separators. */
+const plain = (n: number, digits: number) => n.toFixed(digits)
 const ms = (l: Load) => `${fmt(l.p50, 1)} / ${fmt(l.p99, 1)}`
 
 /** Equal-length runs as one: mean rate and median, worst p99. */
@@ -170,12 +175,29 @@ const main = async () => {
   const seedSeconds = await db.addArticles(ARTICLES)
   log(`seeded ${fmt(ARTICLES)} articles in ${fmt(seedSeconds, 2)} s (${fmt(ARTICLES / seedSeconds)} articles/s) into ${db.url}`)
   const where = await buildListWhere(db.payload, runtimeOf(db.payload).options, { category: CATEGORY, region: REGION })
+  // The publish storm publishes through the server's REST API, as an editor would.
+  const editor = { email: 'bench-editor@example.com', password: `bench-${Math.random().toString(36).slice(2)}-password` }
+  await db.payload.create({ collection: 'users', data: { ...editor, roles: ['editor'] } as never, overrideAccess: true })
+  // 500 distinct list queries, as readers spread them: every tab × hot and other cities × pages.
+  const regionCodes = (await db.payload.find({ collection: 'regions', pagination: false, depth: 0, overrideAccess: true, select: { code: true } as never })).docs.map(
+    (r) => (r as unknown as { code: string }).code,
+  )
+  const stormPaths: string[] = []
+  for (let i = 0; stormPaths.length < STORM_QUERIES; i++) {
+    const tab = ['', 'industry', 'policy', 'enterprise', 'market', 'technology'][i % 6]
+    const region = regionCodes[(i * 7) % regionCodes.length]!
+    const page = 1 + (Math.floor(i / 6) % 3)
+    stormPaths.push(`/api/news/articles?${tab ? `category=${tab}&` : ''}region=${region}&page=${page}`)
+  }
+  const categoryIds = db.categoryIds
   await db.close()
 
   // 2. Production server; the three URLs each way.
   const server = await startServer(db.url)
   let replay: { child: Child; origin: string } | undefined
   const rows: Row[] = []
+  const uncachedCases: { name: string; load: Load; stock: Load }[] = []
+  let stormResult: { calm: Load; storm: Load; published: number; publishFailures: number } | undefined
   const treeSize = { regions: 0, gzip: 0, br: 0 }
   try {
     const newList = `/api/news/articles?category=${CATEGORY}&region=${REGION}`
@@ -195,7 +217,7 @@ const main = async () => {
     const tree = await json(`${server.origin}/api/news/regions`)
     const treeCount = tree.provinces.reduce((n: number, p: { cities?: unknown[] }) => n + 1 + (p.cities?.length ?? 0), 0)
     if (firstPage.totalDocs !== treeCount) throw new Error(`region tree has ${treeCount} regions, stock REST ${firstPage.totalDocs}`)
-    const cases = [
+    const cases: { name: string; stock: string[]; ours: string }[] = [
       { name: 'list (category+region, 12)', stock: [stockList], ours: newList },
       { name: 'one article', stock: [`/api/articles/${first.id}?depth=1&locale=zh`], ours: `/api/news/articles/${first.slug}` },
       { name: `region tree (${treeCount}; stock: ${regionPages.length} pages)`, stock: regionPages, ours: '/api/news/regions' },
@@ -224,6 +246,48 @@ const main = async () => {
       const plainLoad = combine(halves.map((h) => h[1]))
       rows.push({ name: c.name, stock: stockLoad, ours: oursLoad, plain: plainLoad, stockBytes, oursBytes })
       log(`  stock ${fmt(stockLoad.rps)} req/s · new ${fmt(oursLoad.rps)} req/s · plain ${fmt(plainLoad.rps)} req/s`)
+    }
+    // 2b. Publish storm: the same server, 500 distinct list queries, with and without an article published every second.
+    log('publish storm: 500 distinct list queries, without publishing …')
+    // load() counts a unit as one request per path; here every request counts.
+    const perRequest = (l: Load): Load => ({ ...l, rps: l.rps * stormPaths.length })
+    const calm = perRequest(await measure(server.origin, stormPaths, CONNECTIONS, STORM_SECONDS))
+    log(`  ${fmt(calm.rps)} req/s, p99 ${fmt(calm.p99)} ms`)
+    const login = await fetch(`${server.origin}/api/users/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(editor) })
+    const { token } = (await login.json()) as { token: string }
+    let published = 0
+    let publishFailures = 0
+    const publisher = setInterval(() => {
+      const n = published++
+      fetch(`${server.origin}/api/articles`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `JWT ${token}` },
+        body: JSON.stringify({ title: `风暴新闻 ${n}`, slug: `storm-${Date.now()}-${n}`, category: categoryIds[n % categoryIds.length], publishedAt: new Date().toISOString(), _status: 'published' }),
+      })
+        .then((r) => (r.status < 300 ? r.arrayBuffer() : Promise.reject(new Error(String(r.status)))))
+        .catch(() => publishFailures++)
+    }, 1_000)
+    log('publish storm: the same, while an article is published every second …')
+    let storm: Load
+    try {
+      storm = perRequest(await measure(server.origin, stormPaths, CONNECTIONS, STORM_SECONDS))
+    } finally {
+      clearInterval(publisher)
+    }
+    log(`  ${fmt(storm.rps)} req/s, p99 ${fmt(storm.p99)} ms, ${published} published (${publishFailures} failed)`)
+    stormResult = { calm, storm, published, publishFailures }
+
+    // 2c. The same three answers with the response cache off, against stock REST from the same run.
+    const off = await startServer(db.url, { PUBLIC_API_CACHE: 'off' })
+    try {
+      for (const c of cases) {
+        log(`measuring uncached ${c.name} …`)
+        const load = await measure(off.origin, [c.ours])
+        uncachedCases.push({ name: c.name, load, stock: rows.find((r) => r.name === c.name)!.stock })
+        log(`  uncached ${fmt(load.rps)} req/s vs stock ${fmt(uncachedCases.at(-1)!.stock.rps)}`)
+      }
+    } finally {
+      await off.child.stop()
     }
   } finally {
     await replay?.child.stop()
@@ -283,7 +347,27 @@ const main = async () => {
     '',
     `region tree response (${treeSize.regions} regions, zh): ${fmt(treeSize.gzip)} bytes gzip (budget 8,000), ${fmt(treeSize.br)} bytes brotli${treeSize.gzip > 8000 ? ' — OVER BUDGET' : ''}`,
     '',
-    `min ratio vs stock REST: ${fmt(minRatio, 1)}×`,
+    '',
+    `| uncached (response cache off), ${fmt(ARTICLES)} articles | req/s | p50 / p99 ms | stock REST req/s | uncached / stock |`,
+    '|---|---:|---:|---:|---:|',
+    ...uncachedCases.map((u) => `| ${u.name} | ${fmt(u.load.rps)} | ${ms(u.load)} | ${fmt(u.stock.rps)} | ${fmt(u.load.rps / u.stock.rps, 1)}× |`),
+    '',
+    ...(stormResult
+      ? [
+          `| publish storm (${STORM_QUERIES} distinct lists, ${CONNECTIONS} conn., ${STORM_SECONDS} s) | req/s | p50 / p99 ms |`,
+          '|---|---:|---:|',
+          `| no publishing | ${fmt(stormResult.calm.rps)} | ${ms(stormResult.calm)} |`,
+          `| one article published per second (${stormResult.published} published, ${stormResult.publishFailures} failed) | ${fmt(stormResult.storm.rps)} | ${ms(stormResult.storm)} |`,
+          `| with / without publishing | ${fmt((100 * stormResult.storm.rps) / stormResult.calm.rps)}% | |`,
+          '',
+        ]
+      : []),
+    `min ratio vs stock REST: ${plain(minRatio, 1)}×`,
+    ...['list', 'article', 'region tree'].map((what, i) => {
+      const u = uncachedCases[i]
+      return `uncached ${what} vs stock REST: ${u ? plain(u.load.rps / u.stock.rps, 1) : 'n/a'}×`
+    }),
+    `publish storm p99: ${stormResult ? plain(stormResult.storm.p99, 0) : 'n/a'} ms`,
   ]
   const table = lines.join('\n')
   writeFileSync(path.join(root, 'bench/results/api.md'), `${table}\n`)
