@@ -10,6 +10,10 @@ import { precompress } from './scripts/precompress-plugin'
  *   (it may be served stale for a day) can never ask for a chunk that a release removed.
  * - `v1_hydrate`: the same with Lit's hydration support loaded first, at /widgets/v1/widgets-hydrate.js, for pages
  *   carrying server-rendered elements (widgets/ssr); built on its own so it, too, is one self-contained file.
+ * - `ssr`: the server renderer (widgets/ssr/render.ts) for Node in dist/widgets/ssr/render.js, lit and the SSR packages
+ *   external. It carries the elements' templates minified exactly like the bundles: hydration matches each server-
+ *   rendered template to the client's by a digest of its strings, so a server rendering from the sources would not
+ *   hydrate with widgets-hydrate.js.
  * All use library mode, which also keeps Vite's preload helper out.
  * Only static `properties` are used (no decorators), so Oxc's TS transform needs nothing special.
  */
@@ -38,7 +42,8 @@ function minifyLitTemplates(): Plugin {
       .replace(/\s*\n\s*/g, ' ')
   return {
     name: 'minify-lit-templates',
-    applyToEnvironment: (env) => env.name.startsWith('v1'),
+    // The server build too: hydration needs the very template strings the bundles carry (their digests must match).
+    applyToEnvironment: (env) => env.name.startsWith('v1') || env.name === 'ssr',
     transform(code, id) {
       if (!/\/widgets\/.*\.ts$/.test(id) || !/(css|html)`/.test(code)) return
       const edits: [number, number, string][] = []
@@ -73,6 +78,7 @@ export default defineConfig({
       await builder.build(builder.environments.lib)
       await builder.build(builder.environments.v1)
       await builder.build(builder.environments.v1_hydrate)
+      await builder.build(builder.environments.ssr)
     },
   },
   environments: {
@@ -119,6 +125,22 @@ export default defineConfig({
             minify: true,
             comments: false,
           },
+        },
+      },
+    },
+    ssr: {
+      consumer: 'server',
+      build: {
+        outDir: 'dist/widgets/ssr',
+        emptyOutDir: true,
+        minify: false,
+        lib: {
+          entry: { render: 'widgets/ssr/render.ts' },
+          formats: ['es'],
+        },
+        rolldownOptions: {
+          external: [external, /^@lit-labs\//, 'sanitize-html'],
+          output: { entryFileNames: '[name].js' },
         },
       },
     },
