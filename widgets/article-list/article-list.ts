@@ -161,7 +161,9 @@ export class ArticleList extends WidgetElement {
       this.seedKeys = this.keys()
     super.connectedCallback()
     if (this.urlSync) {
-      this.readUrl()
+      // Hydration must first render exactly what the server did (it does not commit what differs); the URL's view after.
+      if (this.hydrating) this.updateComplete.then(this.readUrl)
+      else this.readUrl()
       addEventListener('popstate', this.readUrl)
     }
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => this.follow(), { once: true })

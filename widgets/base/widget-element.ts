@@ -85,7 +85,15 @@ export class WidgetElement extends LitElement {
     return task
   }
 
+  /**
+   * Connected with a server-rendered (declarative) shadow root not yet hydrated: the first render must then be exactly
+   * the server's (hydration does not commit what differs), so client-only state (URL, remembered choice) comes after it.
+   */
+  protected hydrating = false
+
   override connectedCallback() {
+    // Before LitElement's connectedCallback, which makes the shadow root when there is none.
+    this.hydrating = !this.hasUpdated && !!this.shadowRoot
     super.connectedCallback()
     for (const t of this.tasks) if (isAbort(t.error)) t.run()
   }

@@ -250,7 +250,7 @@ export class RegionPicker extends WidgetElement {
           this.value = last.code
           rememberInCookie(last.code)
         }
-        if (this.shadowRoot && !this.hasUpdated) this.updateComplete.then(apply)
+        if (this.hydrating) this.updateComplete.then(apply)
         else apply()
       }
     }

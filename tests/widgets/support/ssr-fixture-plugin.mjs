@@ -2,7 +2,7 @@
  * Server-rendered pages for the SSR tests, made with the built render API (dist/widgets/ssr/render.js) from the fixture
  * API's data, as a server page would:
  *
- *   /ssr-page?kind=<list|view|picker|card|hostile>&bundle=<hydrate|plain|none>&ns=<id>[&lang=en][&value=<code>]
+ *   /ssr-page?kind=<list|view|picker|card|hostile|client>&bundle=<hydrate|plain|none>&ns=<id>[&lang=en][&value=<code>]
  *
  * The server's own requests go to the fixture under namespace `<ns>-server`; the page's elements use `<ns>`, so a
  * test reads back exactly the requests the browser made. Each page records layout shifts in `window.__shifts`
@@ -69,7 +69,10 @@ export function ssrFixtureMiddleware() {
       const [list, categories, tree] = await Promise.all([get(`/articles?limit=24${region}&locale=${locale}`), get(`/categories?locale=${locale}`), get(`/regions?locale=${locale}`)])
       body =
         ssr.renderRegionPicker({ ...common, tree, id: 'city', value: q.value, noRemember: q.remember !== '1' }) +
-        ssr.renderArticleList({ ...common, list, categories, region: q.value, pageSize: 24, regionSource: '#city' })
+        ssr.renderArticleList({ ...common, list, categories, region: q.value, pageSize: 24, regionSource: '#city', urlSync: q.sync === '1' })
+    } else if (q.kind === 'client') {
+      // No server output: the bundle must render as widgets.js does.
+      body = `<article-list api="${api}" page-size="5" tabs></article-list>`
     } else if (q.kind === 'view') {
       body = ssr.renderArticleView({ ...common, detail: await get(`/articles/${q.slug ?? 'article-3'}?locale=${locale}`) })
     } else if (q.kind === 'picker') {
@@ -85,9 +88,10 @@ export function ssrFixtureMiddleware() {
         ssr.renderArticleCard({ ...common, card: asCard(detail) }) +
         ssr.renderArticleView({ ...common, detail, noCount: true })
     } else return next()
+    const search = q.search ? `<script>history.replaceState(null, '', '?${q.search.replace(/[^\w=&-]/g, '')}')</script>` : ''
     const bundle = BUNDLES[q.bundle] ? `<script type="module" src="${BUNDLES[q.bundle]}"></script>` : ''
     ctx.type = 'text/html'
     ctx.set('cache-control', 'no-store')
-    ctx.body = `<!doctype html><html lang="${lang}"><head>${HEAD}</head><body>${body}${BEFORE}${bundle}</body></html>`
+    ctx.body = `<!doctype html><html lang="${lang}"><head>${HEAD}</head><body>${search}${body}${BEFORE}${bundle}</body></html>`
   }
 }
