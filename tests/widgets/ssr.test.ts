@@ -176,6 +176,28 @@ describe('server output with widgets-hydrate.js', () => {
   })
 })
 
+describe('server output for a visitor the server did not know', () => {
+  it('a city remembered only in localStorage is shown by the picker and followed by the list after hydration', async () => {
+    const key = 'regional-news:region-picker:city:last'
+    localStorage.setItem(key, JSON.stringify({ code: '330100', name: '杭州', lang: 'zh' }))
+    try {
+      const ns = uid()
+      const { doc } = await open(`kind=list&bundle=hydrate&ns=${ns}&remember=1`)
+      await settled(doc)
+      const picker = doc.querySelector('region-picker')!
+      const list = doc.querySelector('article-list') as Lit & { region: string }
+      await waitFor(() => picker.shadowRoot!.querySelector('[part=label]')!.textContent === '杭州', 3000, 'remembered label')
+      await waitFor(() => list.region === '330100', 3000, 'list follows the picker')
+      await waitFor(async () => (await dataRequests(ns)).some((r) => r.query.region === '330100'), 3000, 'its list requested')
+      expect(doc.cookie).to.contain('news_region=330100')
+    } finally {
+      localStorage.removeItem(key)
+      localStorage.removeItem('regional-news:region-picker:city:recent')
+      document.cookie = 'news_region=; Path=/; Max-Age=0'
+    }
+  })
+})
+
 describe('widgets-hydrate.js elsewhere', () => {
   it('renders elements that were not server-rendered, as widgets.js does', async () => {
     const ns = uid()

@@ -195,6 +195,8 @@ export class ArticleList extends WidgetElement {
     this.source = src
     src.addEventListener('change', this.onSourceChange)
     if (src.localName.includes('-')) await customElements.whenDefined(src.localName)
+    // A hydrating picker takes its remembered choice only after its first update.
+    if (this.hydrating) await (src as { updateComplete?: Promise<unknown> }).updateComplete
     const fromUrl = this.urlSync ? readUrlState().region : undefined
     // A shared link wins over the visitor's remembered city, and the picker shows it.
     if (fromUrl) src.value = fromUrl
