@@ -2,13 +2,19 @@ import { defineConfig, type Plugin } from 'vite'
 import { precompress } from './scripts/precompress-plugin'
 
 /**
- * Two builds from one `vite build`:
+ * Three builds from one `vite build`:
  * - `lib`: ES modules for npm users in dist/widgets/lib (one file per source module, lit external,
  *   each element's define.js importable on its own; `tsc -p widgets/tsconfig.json` adds the .d.ts files);
  * - `v1`: the self-contained bundle the CMS serves at /widgets/v1/widgets.js, Lit included, in one file: one
  *   gzip stream is about 1 kB smaller than an entry plus a lazy chunk, and a page still holding an older entry
  *   (it may be served stale for a day) can never ask for a chunk that a release removed.
- * Both use library mode, which also keeps Vite's preload helper out.
+ * - `v1_hydrate`: the same with Lit's hydration support loaded first, at /widgets/v1/widgets-hydrate.js, for pages
+ *   carrying server-rendered elements (widgets/ssr); built on its own so it, too, is one self-contained file.
+ * - `ssr`: the server renderer (widgets/ssr/render.ts) for Node in dist/widgets/ssr/render.js, lit and the SSR packages
+ *   external. It carries the elements' templates minified exactly like the bundles: hydration matches each server-
+ *   rendered template to the client's by a digest of its strings, so a server rendering from the sources would not
+ *   hydrate with widgets-hydrate.js.
+ * All use library mode, which also keeps Vite's preload helper out.
  * Only static `properties` are used (no decorators), so Oxc's TS transform needs nothing special.
  */
 /**
@@ -36,7 +42,8 @@ function minifyLitTemplates(): Plugin {
       .replace(/\s*\n\s*/g, ' ')
   return {
     name: 'minify-lit-templates',
-    applyToEnvironment: (env) => env.name === 'v1',
+    // The server build too: hydration needs the very template strings the bundles carry (their digests must match).
+    applyToEnvironment: (env) => env.name.startsWith('v1') || env.name === 'ssr',
     transform(code, id) {
       if (!/\/widgets\/.*\.ts$/.test(id) || !/(css|html)`/.test(code)) return
       const edits: [number, number, string][] = []
@@ -64,12 +71,14 @@ const external = /^(lit|lit-html|lit-element)($|\/)|^@lit\//
 
 export default defineConfig({
   publicDir: false,
-  plugins: [minifyLitTemplates(), precompress('v1')],
+  plugins: [minifyLitTemplates(), precompress('v1'), precompress('v1_hydrate')],
   builder: {
     // Only the two environments below; the default `client` one would look for an index.html.
     async buildApp(builder) {
       await builder.build(builder.environments.lib)
       await builder.build(builder.environments.v1)
+      await builder.build(builder.environments.v1_hydrate)
+      await builder.build(builder.environments.ssr)
     },
   },
   environments: {
@@ -113,6 +122,42 @@ export default defineConfig({
           output: {
             entryFileNames: '[name].js',
             // Library mode keeps whitespace and comments for downstream bundlers; this file is final.
+            minify: true,
+            comments: false,
+          },
+        },
+      },
+    },
+    ssr: {
+      consumer: 'server',
+      build: {
+        outDir: 'dist/widgets/ssr',
+        emptyOutDir: true,
+        minify: false,
+        lib: {
+          entry: { render: 'widgets/ssr/render.ts' },
+          formats: ['es'],
+        },
+        rolldownOptions: {
+          external: [external, /^@lit-labs\//, 'sanitize-html'],
+          output: { entryFileNames: '[name].js' },
+        },
+      },
+    },
+    v1_hydrate: {
+      consumer: 'client',
+      build: {
+        outDir: 'dist/widgets/v1',
+        // Beside widgets.js, which the v1 build just wrote.
+        emptyOutDir: false,
+        minify: true,
+        lib: {
+          entry: { 'widgets-hydrate': 'widgets/hydrate.ts' },
+          formats: ['es'],
+        },
+        rolldownOptions: {
+          output: {
+            entryFileNames: '[name].js',
             minify: true,
             comments: false,
           },

@@ -10,7 +10,7 @@ export default defineConfig({
       {
         test: {
           name: 'data',
-          include: ['tests/cms/region-data.test.ts', 'tests/cms/unit/**/*.test.ts'],
+          include: ['tests/cms/region-data.test.ts', 'tests/cms/unit/**/*.test.ts', 'tests/ssr/**/*.test.ts'],
           environment: 'node',
         },
       },

@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild'
 import { playwrightLauncher } from '@web/test-runner-playwright'
 import { defaultReporter } from '@web/test-runner'
 import { apiFixtureMiddleware } from './tests/widgets/support/api-fixture-plugin.mjs'
+import { ssrFixtureMiddleware } from './tests/widgets/support/ssr-fixture-plugin.mjs'
 import { startLiveCms } from './tests/widgets/support/live-cms.mjs'
 import { summaryReporter } from './tests/widgets/support/summary-reporter.mjs'
 
@@ -41,7 +42,8 @@ export default {
   ],
   // widgets/tsconfig.json: useDefineForClassFields false, like the Vite build.
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'widgets/tsconfig.json', target: 'es2022' })],
-  middleware: [apiFixtureMiddleware()],
+  // ssr-page renders pages with widgets/ssr in this (Node) process, from the fixture API's data.
+  middleware: [apiFixtureMiddleware(), ssrFixtureMiddleware()],
   reporters: [defaultReporter(), summaryReporter()],
   testFramework: { config: { timeout: 10_000 } },
   testRunnerHtml: (testFramework) => `<!doctype html>

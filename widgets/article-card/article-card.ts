@@ -1,7 +1,8 @@
-import { css, html, nothing, type PropertyDeclarations } from 'lit'
+import { css, html, isServer, nothing, type PropertyDeclarations } from 'lit'
 import { assetUrl, getArticle, isAbort } from '../api/client.js'
 import type { ArticleCard as ArticleCardData, ArticleDetail, CoverImage } from '../../wire/index.js'
 import { afterPaint } from '../base/after-paint.js'
+import { readEmbedded } from '../base/embedded-data.js'
 import { DEFAULT_HREF, fillHref, formatDate } from '../base/format.js'
 import { errorView, statusStyles } from '../base/status-view.js'
 import type { Task } from '@lit/task'
@@ -31,7 +32,8 @@ export function coverSrcset(cover: CoverImage, api: string): string {
  * @attr api - CMS base URL (defaults to the origin this script came from).
  * @attr timeout - Request timeout in ms (default 10000).
  *
- * @prop {ArticleCard | undefined} article - The card data (as in an ArticleListResponse).
+ * @prop {ArticleCard | undefined} article - The card data (as in an ArticleListResponse); read from a
+ *   `<script type="application/json">` child on connect when not set (server output).
  *
  * @event {CustomEvent<ArticleDetail>} load - The article fetched by `slug` arrived (not bubbling).
  * @event {CustomEvent<{ kind: string, status?: number }>} error - Fetching it failed; not bubbling.
@@ -76,7 +78,14 @@ export class ArticleCard extends WidgetElement {
     super()
     this.slug = ''
     this.layout = 'vertical'
-    this.coverStarted = false
+    // Server HTML names its cover at once: the image loads while the page parses.
+    this.coverStarted = isServer
+  }
+
+  override connectedCallback() {
+    // A server-rendered card's data. (Its cover's src stays as the server wrote it until the one set after paint, the same.)
+    if (!this.hasUpdated) this.article ??= readEmbedded<ArticleCardData>(this, (d) => typeof d.title === 'string')
+    super.connectedCallback()
   }
 
   protected override firstUpdated() {

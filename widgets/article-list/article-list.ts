@@ -1,13 +1,20 @@
 import { TaskStatus } from '@lit/task'
-import { css, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit'
+import { css, html, isServer, nothing, type PropertyDeclarations, type PropertyValues } from 'lit'
 import { type ApiError, getArticles, getCategories, isAbort } from '../api/client.js'
-import type { ArticleCard, ArticleListResponse, ArticleSort } from '../../wire/index.js'
+import type { ArticleCard, ArticleListResponse, ArticleSort, CategoryListResponse } from '../../wire/index.js'
+import { readEmbedded } from '../base/embedded-data.js'
 import { DEFAULT_HREF, fillHref } from '../base/format.js'
 import { errorView, statusStyles } from '../base/status-view.js'
 import { WidgetElement } from '../base/widget-element.js'
 import { tokens } from '../theme/tokens.js'
 import type { CardLayout } from '../article-card/article-card.js'
 import { readUrlState, writeUrlState } from './url-state.js'
+
+/** What a server render hands the list: the page it shows and, with `tabs`, the categories. */
+export interface ArticleListInitial {
+  list: ArticleListResponse
+  categories?: CategoryListResponse
+}
 
 export interface ArticleListErrorDetail {
   kind: ApiError['kind']
@@ -45,7 +52,10 @@ export function pageWindow(page: number, total: number): number[] {
  * @attr api - CMS base URL (defaults to the origin this script came from).
  * @attr timeout - Request timeout in ms (default 10000).
  *
- * @slot - Fallback content shown until the live list is ready and when loading fails.
+ * @prop {ArticleListInitial | undefined} initial - The page to show (and categories for the tabs) without fetching them, as long as
+ *   the filters still match the ones it was set (or server-rendered) with; read from a `<script type="application/json">` child on connect.
+ *
+ * @slot - Fallback content shown until the live list is ready and when loading fails (a server render puts its headline links here).
  *
  * @event {CustomEvent<ArticleListResponse>} load - A page of articles arrived (not bubbling, like a native load).
  * @event {CustomEvent<ArticleListErrorDetail>} error - Loading failed; `detail: { kind, status? }` (not bubbling).
@@ -78,6 +88,7 @@ export class ArticleList extends WidgetElement {
     urlSync: { type: Boolean, attribute: 'url-sync' },
     page: { type: Number },
     items: { state: true },
+    initial: { attribute: false },
   }
 
   declare category: string
@@ -94,6 +105,7 @@ export class ArticleList extends WidgetElement {
   declare page: number
   /** @internal Cards shown: the current page, or every page so far with `paging="more"`; undefined until the first load. */
   declare items?: ArticleCard[]
+  declare initial?: ArticleListInitial
 
   constructor() {
     super()
@@ -127,11 +139,31 @@ export class ArticleList extends WidgetElement {
   })
 
   private source?: Element
+  /**
+   * What `initial` answers: [api + language (categories; '' without them), that + filters (articles)]. Each task stays
+   * off while its key matches, and for good once it does not (from then on the list fetches as usual).
+   */
+  private seedKeys?: string[]
+
+  private keys(): string[] {
+    const c = JSON.stringify([this.api, this.uiLang])
+    return [this.initial?.categories ? c : '', c + JSON.stringify([this.category, this.region, this.page, this.limit, this.sort])]
+  }
+
+  /** The categories the tabs show: fetched, else the initial ones while they still apply. */
+  private get cats() {
+    return this.categories.value ?? (this.seedKeys?.[0] ? this.initial!.categories : undefined)
+  }
 
   override connectedCallback() {
+    // Server output: its data, keyed by the attributes it was rendered with (before the URL may change them).
+    if (!this.hasUpdated && !this.initial && (this.initial = readEmbedded(this, (d: ArticleListInitial) => Array.isArray(d.list?.docs))))
+      this.seedKeys = this.keys()
     super.connectedCallback()
     if (this.urlSync) {
-      this.readUrl()
+      // Hydration must first render exactly what the server did (it does not commit what differs); the URL's view after.
+      if (this.hydrating) this.updateComplete.then(this.readUrl)
+      else this.readUrl()
       addEventListener('popstate', this.readUrl)
     }
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => this.follow(), { once: true })
@@ -163,6 +195,8 @@ export class ArticleList extends WidgetElement {
     this.source = src
     src.addEventListener('change', this.onSourceChange)
     if (src.localName.includes('-')) await customElements.whenDefined(src.localName)
+    // A hydrating picker takes its remembered choice only after its first update.
+    if (this.hydrating) await (src as { updateComplete?: Promise<unknown> }).updateComplete
     const fromUrl = this.urlSync ? readUrlState().region : undefined
     // A shared link wins over the visitor's remembered city, and the picker shows it.
     if (fromUrl) src.value = fromUrl
@@ -178,6 +212,19 @@ export class ArticleList extends WidgetElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
+    const i = this.initial
+    if (changed.has('initial') && i) {
+      this.items = i.list.docs
+      this.lastRes = i.list
+      if (this.hasUpdated || !this.seedKeys) this.seedKeys = this.keys()
+    }
+    const s = this.seedKeys
+    if (s) {
+      // Before the tasks look at their args.
+      this.keys().forEach((k, j) => k !== s[j] && (s[j] = ''))
+      this.categories.autoRun = !s[0]
+      this.articles.autoRun = !s[1]
+    }
     // A new filter starts again from its first page.
     if (this.hasUpdated && (['category', 'region', 'sort', 'pageSize'] as const).some((k) => changed.has(k)) && !changed.has('page'))
       this.page = 1
@@ -296,7 +343,7 @@ export class ArticleList extends WidgetElement {
   }
 
   private renderTabs() {
-    const all = [{ slug: '', name: this.t.all }, ...(this.categories.value?.docs ?? [])]
+    const all = [{ slug: '', name: this.t.all }, ...(this.cats?.docs ?? [])]
     const current = all.some((c) => c.slug === this.category) ? this.category : undefined
     return html`<div part="tabs" class="tabs" role="tablist" aria-label=${this.t.categories} @keydown=${this.onTabKey}>
       ${all.map((c, i) => {
@@ -346,9 +393,16 @@ export class ArticleList extends WidgetElement {
     const items = this.items
     const appending = this.paging === 'more' && this.page > 1
     // The host's own content stays until the live list is ready, and comes back when loading fails.
-    const hostContent = [...this.childNodes].some((n) => n.nodeType === 1 || n.textContent!.trim())
+    // (No child nodes to look at on a server.)
+    const hostContent = !isServer && [...this.childNodes].some((n) => n.nodeType === 1 || n.textContent!.trim())
     const showItems = items && (!failed || appending)
-    const current = this.tabs ? this.renderRoot.querySelector?.('[role=tab][aria-selected=true]')?.id : undefined
+    // The selected tab labels the panel. A server has no rendered tabs to look at: it works it out from the data,
+    // and hydration then finds the same tab selected.
+    const current = !this.tabs
+      ? undefined
+      : isServer
+        ? `tab-${Math.max(0, ['', ...(this.cats?.docs ?? []).map((c) => c.slug)].indexOf(this.category))}`
+        : this.renderRoot.querySelector?.('[role=tab][aria-selected=true]')?.id
     const body = html`
       ${failed ? errorView(t, task.error, () => task.run()) : nothing}
       ${!showItems ? html`<slot></slot>` : nothing}

@@ -1,6 +1,7 @@
-import { css, html, nothing, type PropertyDeclarations } from 'lit'
+import { css, html, isServer, nothing, type PropertyDeclarations } from 'lit'
 import { getArticle, isAbort, postView } from '../api/client.js'
 import type { ArticleDetail, ArticleLink } from '../../wire/index.js'
+import { readEmbedded } from '../base/embedded-data.js'
 import { DEFAULT_HREF, fillHref, isoDay } from '../base/format.js'
 import { errorView, statusStyles } from '../base/status-view.js'
 import { WidgetElement } from '../base/widget-element.js'
@@ -19,6 +20,16 @@ import { visitorId } from './visitor-id.js'
  * @attr no-count - Do not count a view (previews, admin pages).
  * @attr api - CMS base URL (defaults to the origin this script came from).
  * @attr timeout - Request timeout in ms (default 10000).
+ *
+ * @prop {ArticleDetail | undefined} initial - The article to show without fetching it, while `slug` is its slug; read from a
+ *   `<script type="application/json">` child on connect. Server output (see widgets/ssr) puts its headline, date, body and
+ *   previous/next links in the light DOM, in the slots below, so they are real page content for crawlers.
+ *
+ * @slot title - Server output: the headline (`<h1 slot="title">`).
+ * @slot date - Server output: the publish date (`<time slot="date">`).
+ * @slot body - Server output: the sanitized body (`<div slot="body" class="news-body">`).
+ * @slot prev - Server output: link to the previous article.
+ * @slot next - Server output: link to the next article.
  *
  * @event {CustomEvent<ArticleDetail>} load - The article arrived (e.g. to set `document.title`); not bubbling.
  * @event {CustomEvent<{ kind: string, status?: number }>} error - Loading failed; not bubbling.
@@ -43,6 +54,7 @@ export class ArticleView extends WidgetElement {
     href: {},
     noCount: { type: Boolean, attribute: 'no-count' },
     views: { state: true },
+    initial: { attribute: false },
   }
 
   declare slug: string
@@ -50,6 +62,7 @@ export class ArticleView extends WidgetElement {
   declare noCount: boolean
   /** @internal The count the view endpoint returned. */
   declare views?: number
+  declare initial?: ArticleDetail
 
   /** The checked body of an article, kept while it is shown (Lit leaves a node value it already holds alone). */
   private body?: [ArticleDetail, string, Node]
@@ -73,12 +86,25 @@ export class ArticleView extends WidgetElement {
         : undefined,
   })
 
+  override connectedCallback() {
+    if (!this.hasUpdated) this.initial ??= readEmbedded<ArticleDetail>(this, (d) => typeof d.title === 'string')
+    super.connectedCallback()
+  }
+
+  protected override willUpdate() {
+    const i = this.initial
+    if (i && !this.slug) this.slug = i.slug
+    // Another article than the one given: forget it (its light-DOM text is no longer slotted) and fetch as usual.
+    if (i?.slug !== this.slug) this.initial = undefined
+    this.article.autoRun = !this.initial
+  }
+
   /**
    * One view of each article shown (the CMS dedupes by visitor across page loads), then the count it returns.
    * Runs once the article has arrived, again only for another article; aborted if the element leaves the page.
    */
   readonly viewCount = this.task({
-    args: () => [this.noCount ? '' : (this.article.value?.slug ?? ''), this.api, this.timeout] as const,
+    args: () => [this.noCount || isServer ? '' : ((this.article.value ?? this.initial)?.slug ?? ''), this.api, this.timeout] as const,
     task: async ([slug, api], { signal }) => {
       if (!slug) return undefined
       try {
@@ -99,10 +125,19 @@ export class ArticleView extends WidgetElement {
         display: block;
         line-height: 1.75;
       }
-      h1 {
+      h1,
+      .title {
         margin: 0 0 0.4em;
         font-size: 1.75em;
         line-height: 1.35;
+        font-weight: bold;
+      }
+      ::slotted(h1) {
+        margin: 0;
+        font: inherit;
+      }
+      ::slotted(a) {
+        color: var(--_accent);
       }
       .meta {
         display: flex;
@@ -175,14 +210,18 @@ export class ArticleView extends WidgetElement {
     `,
   ]
 
-  private link(label: string, a?: ArticleLink) {
-    return html`<p>${label}：${a ? html`<a href=${fillHref(this.href || DEFAULT_HREF, a)}>${a.title}</a>` : this.t.none}</p>`
+  /** A previous/next line; server output slots its light-DOM link instead (`slot`). */
+  private link(label: string, a?: ArticleLink, slot?: string) {
+    const none = this.t.none
+    return html`<p>${label}：${slot ? html`<slot name=${slot}>${none}</slot>` : a ? html`<a href=${fillHref(this.href || DEFAULT_HREF, a)}>${a.title}</a>` : none}</p>`
   }
 
   protected override render() {
     const t = this.t
     const task = this.article
-    const d: ArticleDetail | undefined = task.value
+    // Server output: headline, date, body and links are light DOM in slots (styled with ::slotted and news-body rules).
+    const s = this.initial
+    const d: ArticleDetail | undefined = s ?? task.value
     if (!d) {
       if (task.error && !isAbort(task.error)) return errorView(t, task.error, () => task.run())
       return this.slug
@@ -191,20 +230,20 @@ export class ArticleView extends WidgetElement {
           </div>`
         : nothing
     }
-    if (this.body?.[0] !== d || this.body[1] !== this.api) this.body = [d, this.api, inertTemplate(d.html ?? '', this.api).content]
+    if (!s && (this.body?.[0] !== d || this.body[1] !== this.api)) this.body = [d, this.api, inertTemplate(d.html ?? '', this.api).content]
     return html`
       <article part="article">
-        <h1 part="title">${d.title}</h1>
+        ${s ? html`<div part="title" class="title"><slot name="title"></slot></div>` : html`<h1 part="title">${d.title}</h1>`}
         <p part="meta" class="meta">
           ${d.author ? html`<span>${d.author}</span>` : nothing}
-          <time datetime=${d.publishedAt}>${isoDay(d.publishedAt)}</time>
+          ${s ? html`<slot name="date"></slot>` : html`<time datetime=${d.publishedAt}>${isoDay(d.publishedAt)}</time>`}
           <span>${t.views}：${this.views ?? d.views}</span>
         </p>
-        <div part="body" class="body">${this.body[2]}</div>
+        <div part="body" class="body">${s ? html`<slot name="body"></slot>` : this.body![2]}</div>
         ${d.credits?.length
           ? html`<dl part="credits">${d.credits.map((c) => html`<div><dt>${c.label}</dt><dd>${c.value}</dd></div>`)}</dl>`
           : nothing}
-        <nav part="nav" aria-label="${t.prev} / ${t.next}">${this.link(t.prev, d.prev)}${this.link(t.next, d.next)}</nav>
+        <nav part="nav" aria-label="${t.prev} / ${t.next}">${this.link(t.prev, d.prev, s && 'prev')}${this.link(t.next, d.next, s && 'next')}</nav>
       </article>
     `
   }

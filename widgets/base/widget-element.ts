@@ -1,5 +1,5 @@
 import { Task, type TaskConfig } from '@lit/task'
-import { LitElement, type PropertyDeclarations } from 'lit'
+import { isServer, LitElement, type PropertyDeclarations } from 'lit'
 import { type ApiError, DEFAULT_TIMEOUT, defaultApiBase, isAbort } from '../api/client.js'
 import { messages, type Messages, type UiLang } from '../i18n/messages.js'
 import { resolveLang } from '../i18n/resolve-lang.js'
@@ -23,6 +23,17 @@ export class WidgetElement extends LitElement {
     super()
     this.api = defaultApiBase
     this.timeout = DEFAULT_TIMEOUT
+  }
+
+  /**
+   * Server output (a declarative shadow root) met without Lit's hydration support, i.e. by the plain widgets.js:
+   * render into it from scratch, replacing the server's DOM rather than rendering beside it. (With widgets-hydrate.js
+   * the root is hydrated in place instead.)
+   */
+  protected override createRenderRoot() {
+    if (!isServer && this.shadowRoot && !(globalThis as { litElementHydrateSupport?: unknown }).litElementHydrateSupport)
+      this.shadowRoot.replaceChildren()
+    return super.createRenderRoot()
   }
 
   static override get observedAttributes() {
@@ -74,7 +85,15 @@ export class WidgetElement extends LitElement {
     return task
   }
 
+  /**
+   * Connected with a server-rendered (declarative) shadow root not yet hydrated: the first render must then be exactly
+   * the server's (hydration does not commit what differs), so client-only state (URL, remembered choice) comes after it.
+   */
+  protected hydrating = false
+
   override connectedCallback() {
+    // Before LitElement's connectedCallback, which makes the shadow root when there is none.
+    this.hydrating = !this.hasUpdated && !!this.shadowRoot
     super.connectedCallback()
     for (const t of this.tasks) if (isAbort(t.error)) t.run()
   }

@@ -5,6 +5,8 @@ export interface RememberedRegion {
   lang: string
 }
 
+import { REGION_COOKIE, REGION_COOKIE_MAX_AGE } from './region-cookie.js'
+
 const KEY = 'regional-news:region-picker:'
 const MAX_RECENT = 6
 
@@ -32,4 +34,17 @@ export const pushRecent = (list: RememberedRegion[], r: RememberedRegion) =>
 export function saveChoice(level: string, r: RememberedRegion, recent: RememberedRegion[]) {
   write(level + ':last', r)
   write(level + ':recent', recent)
+  rememberInCookie(r.code)
+}
+
+/**
+ * The choice also goes into a first-party cookie so a server can render the visitor's region on the next page
+ * (localStorage never reaches it): only the region code, for a year from the last visit, for the whole site.
+ */
+export function rememberInCookie(code: string) {
+  if (!/^\d{6}$/.test(code)) return
+  try {
+    const secure = location.protocol === 'https:' ? '; Secure' : ''
+    document.cookie = `${REGION_COOKIE}=${code}; Path=/; Max-Age=${REGION_COOKIE_MAX_AGE}; SameSite=Lax${secure}`
+  } catch {}
 }

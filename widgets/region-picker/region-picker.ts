@@ -1,10 +1,11 @@
-import { css, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit'
+import { css, html, isServer, nothing, type PropertyDeclarations, type PropertyValues } from 'lit'
 import { getRegions } from '../api/client.js'
 import type { RegionNode, RegionTreeResponse } from '../../wire/index.js'
+import { readEmbedded } from '../base/embedded-data.js'
 import { WidgetElement } from '../base/widget-element.js'
 import { tokens } from '../theme/tokens.js'
 import { buildModel, type RegionEntry, type RegionLevel, type RegionModel } from './region-model.js'
-import { loadLast, loadRecent, pushRecent, saveChoice, type RememberedRegion } from './recent-regions.js'
+import { loadLast, loadRecent, pushRecent, rememberInCookie, saveChoice, type RememberedRegion } from './recent-regions.js'
 import { RegionPanel } from './region-panel.js'
 
 export interface RegionChangeDetail {
@@ -32,7 +33,7 @@ export type RegionChangeEvent = CustomEvent<RegionChangeDetail>
  * @attr placeholder - Trigger text when nothing is chosen.
  * @attr required - Invalid (valueMissing) while nothing is chosen.
  * @attr disabled - Not interactive and not submitted.
- * @attr no-remember - Do not keep the last choice in localStorage.
+ * @attr no-remember - Do not keep the last choice (localStorage, and the `news_region` cookie a server reads).
  * @attr latitude - Visitor latitude known to the host page (for the nearest-city suggestion).
  * @attr longitude - Visitor longitude known to the host page.
  * @attr locate - Ask the browser for its position when the panel first opens.
@@ -210,7 +211,8 @@ export class RegionPicker extends WidgetElement {
 
   /** The model of the loaded tree at the current level, rebuilt only when either changes. */
   get model(): RegionModel | undefined {
-    const tree = this.data.value
+    // Inline data counts before its task has run: the first render (and a server render) can already name the choice.
+    const tree = this.data.value ?? this.regions ?? this.inline
     if (!tree) return undefined
     if (this.modelCache?.level !== this.level || this.modelCache.source !== tree.source || this.treeOfCache !== tree) {
       this.modelCache = buildModel(tree, this.level)
@@ -234,19 +236,23 @@ export class RegionPicker extends WidgetElement {
 
   override connectedCallback() {
     super.connectedCallback()
-    const script = this.querySelector('script[type="application/json"]')
-    if (script) {
-      try {
-        this.inline = JSON.parse(script.textContent ?? '')
-      } catch {
-        // Malformed inline data: fall back to the CMS.
-      }
-    }
+    // Malformed inline data: the CMS instead.
+    this.inline = readEmbedded(this, (d: RegionTreeResponse) => Array.isArray(d.provinces))
     const level = this.level
     this.recent = this.noRemember ? this.recent : loadRecent(level)
     if (!this.value && !this.noRemember) {
-      this.remembered = loadLast(level)
-      if (this.remembered) this.value = this.remembered.code
+      const last = loadLast(level)
+      if (last) {
+        // Server output is hydrated by a first render equal to it; the remembered choice comes after.
+        const apply = () => {
+          if (this.value) return
+          this.remembered = last
+          this.value = last.code
+          rememberInCookie(last.code)
+        }
+        if (this.hydrating) this.updateComplete.then(apply)
+        else apply()
+      }
     }
   }
 
@@ -256,6 +262,8 @@ export class RegionPicker extends WidgetElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
+    // A server renders from the data it was given and never fetches.
+    if (isServer) return
     // Label a restored value without the tree when its name was remembered in this language.
     const known = this.remembered?.code === this.value && this.remembered.lang === this.uiLang
     if (this.regions || this.inline || (this.value && !known && !this.selected)) this.load()

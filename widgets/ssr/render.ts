@@ -1,0 +1,219 @@
+/**
+ * Server rendering of the four elements (Node, no DOM), for pages that must be crawlable, shareable and painted
+ * before any script runs. Each function returns one complete element as HTML:
+ *
+ *   <article-list lang api …>                       the host, with the attributes the client reads back
+ *     <template shadowrootmode="open">…</template>   Lit's declarative shadow DOM: styled, painted without JS
+ *     <script type="application/json">…</script>    the data it shows, read on hydration (no second request)
+ *     …light DOM…                                    text crawlers read even when they skip <template>
+ *   </article-list>
+ *
+ * Load `/widgets/v1/widgets-hydrate.js` ({@link HYDRATE_BUNDLE}) on such pages: it hydrates the output in place.
+ * The plain `widgets.js` also works with it (it re-renders the shadow roots from the same embedded data).
+ *
+ * Rendering is synchronous (`collectResultSync`; about half a millisecond for 24 cards). Only Lit's minimal DOM
+ * shim is used (what `lit` itself loads on Node: `HTMLElement`, `customElements`, …, all from
+ * `@lit-labs/ssr-dom-shim`); the global shim, which replaces `fetch` and the element registry, is never installed.
+ * `@lit-labs/ssr` is still labelled pre-release: its version is pinned, and everything it does is behind these
+ * functions and covered by tests/ssr and tests/widgets/ssr-*.test.ts.
+ */
+import { render } from '@lit-labs/ssr'
+import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js'
+import { html, nothing } from 'lit'
+import type {
+  ArticleCard,
+  ArticleDetail,
+  ArticleListResponse,
+  ArticleSort,
+  CategoryListResponse,
+  RegionTreeResponse,
+} from '../../wire/index.js'
+import '../index.js'
+import type { CardLayout } from '../article-card/article-card.js'
+import type { ArticleListInitial } from '../article-list/article-list.js'
+import { lightBodyStyles } from '../article-view/light-body-styles.js'
+import { fillHref, formatDate, isoDay } from '../base/format.js'
+import { setServerLang } from '../i18n/resolve-lang.js'
+import type { RegionLevel } from '../region-picker/region-model.js'
+import { sanitizeBodyForPage } from './sanitize.js'
+
+export { REGION_COOKIE, REGION_COOKIE_MAX_AGE, regionFromCookie } from '../region-picker/region-cookie.js'
+export { fillHref }
+
+/** The bundle that hydrates server output (served by the CMS beside widgets.js). */
+export const HYDRATE_BUNDLE = '/widgets/v1/widgets-hydrate.js'
+
+/** Link template of an article page, as server pages use it (`{slug}` / `{id}` are filled in, URL-encoded). */
+export const ARTICLE_HREF = '/news/{slug}'
+
+/** Query parameters of a list page that `url-sync` reads and writes: `?category=&region=&page=`. */
+export const LIST_QUERY = { category: 'category', region: 'region', page: 'page' } as const
+
+/** What every render takes. */
+export interface RenderCommon {
+  /** Page language (`zh-CN`, `en`, …): rendered as the host's `lang`, so the client resolves the same UI language. */
+  lang: string
+  /** Public CMS base URL the client will use (rendered as `api`). */
+  api: string
+  /** Request timeout in ms for later client requests (`timeout`). */
+  timeout?: number
+  /** `id` of the host element (e.g. for `region-source="#city"`). */
+  id?: string
+}
+
+export interface ArticleListRenderOptions extends RenderCommon {
+  /** The page of cards to show, as GET /api/news/articles answered it for the options below. */
+  list: ArticleListResponse
+  /** Categories for the tabs; rendering tabs needs them. */
+  categories?: CategoryListResponse
+  /** Show the tabs (default: when `categories` is given). */
+  tabs?: boolean
+  category?: string
+  region?: string
+  /** Page the list shows (default `list.page`). */
+  page?: number
+  pageSize?: number
+  sort?: ArticleSort
+  /** Card link template (default {@link ARTICLE_HREF}). */
+  href?: string
+  layout?: CardLayout
+  paging?: 'pages' | 'more'
+  urlSync?: boolean
+  /** CSS selector of the page's `<region-picker>` the list follows. */
+  regionSource?: string
+}
+
+export interface ArticleViewRenderOptions extends RenderCommon {
+  detail: ArticleDetail
+  /** Previous / next link template (default {@link ARTICLE_HREF}). */
+  href?: string
+  noCount?: boolean
+}
+
+export interface RegionPickerRenderOptions extends RenderCommon {
+  /** The region tree (GET /api/news/regions in the page's locale). */
+  tree: RegionTreeResponse
+  /** Chosen region code, e.g. from {@link regionFromCookie}. */
+  value?: string
+  level?: RegionLevel
+  name?: string
+  placeholder?: string
+  required?: boolean
+  disabled?: boolean
+  noRemember?: boolean
+}
+
+export interface ArticleCardRenderOptions extends RenderCommon {
+  card: ArticleCard
+  href?: string
+  layout?: CardLayout
+}
+
+const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+/** Text and attribute values in the light DOM. */
+export const escapeHtml = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => ESC[c])
+
+/** JSON that cannot end its `<script>` element or open a comment (`<` is written as \u003c), nor break a JS line. */
+const jsonScript = (data: unknown) =>
+  `<script type="application/json">${JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')}</script>`
+
+/** An http(s) or relative link, never `javascript:` and the like (hrefs come from templates filled with slugs). */
+const safeHref = (href: string) => (/^\s*[a-z][\w+.-]*:/i.test(href) && !/^\s*https?:/i.test(href) ? '#' : href)
+
+/**
+ * Renders one host template to a string and appends `light` as the host's light DOM. The outer template's own
+ * hydration markers are dropped (no page-level template hydrates them); the element's shadow root keeps its own,
+ * which the element hydrates itself.
+ */
+function renderHost(tag: string, lang: string, template: unknown, light: string): string {
+  setServerLang(lang)
+  try {
+    const out = collectResultSync(render(template))
+    const host = out.replace(/^<!--lit-part[^>]*-->(?:<!--lit-node \d+-->)?/, '').replace(/<!--\/lit-part-->$/, '')
+    const end = `</${tag}>`
+    if (!host.endsWith(end)) throw new Error(`Unexpected render of <${tag}>`)
+    return host.slice(0, -end.length) + light + end
+  } finally {
+    setServerLang('zh')
+  }
+}
+
+const num = (n: number | undefined) => (n === undefined ? nothing : String(n))
+
+/**
+ * `<article-list>` showing `list` (and tabs from `categories`). The light DOM holds the data and, for crawlers,
+ * each article as a link with its date and excerpt; the shadow root shows the cards instead (that light list is
+ * the element's fallback slot, shown only if a later load fails), so nothing appears twice.
+ */
+export function renderArticleList(o: ArticleListRenderOptions): string {
+  const href = o.href ?? ARTICLE_HREF
+  const tabs = o.tabs ?? !!o.categories
+  const initial: ArticleListInitial = tabs && o.categories ? { list: o.list, categories: o.categories } : { list: o.list }
+  const uiLang = /^en\b/i.test(o.lang) ? 'en' : 'zh'
+  const light =
+    jsonScript(initial) +
+    `<ul>${o.list.docs
+      .map(
+        (a) =>
+          `<li><a href="${escapeHtml(safeHref(fillHref(href, a)))}">${escapeHtml(a.title)}</a> <time datetime="${escapeHtml(a.publishedAt)}">${escapeHtml(formatDate(a.publishedAt, uiLang))}</time>${a.excerpt ? ` <p>${escapeHtml(a.excerpt)}</p>` : ''}</li>`,
+      )
+      .join('')}</ul>`
+  return renderHost(
+    'article-list',
+    o.lang,
+    html`<article-list id=${o.id ?? nothing} lang=${o.lang} api=${o.api} timeout=${num(o.timeout)} category=${o.category || nothing} region=${o.region || nothing} page=${num(o.page ?? o.list.page)} page-size=${num(o.pageSize ?? o.list.limit)} sort=${o.sort ?? nothing} href=${href} layout=${o.layout ?? nothing} paging=${o.paging ?? nothing} region-source=${o.regionSource ?? nothing} ?tabs=${tabs} ?url-sync=${o.urlSync} .initial=${initial}></article-list>`,
+    light,
+  )
+}
+
+/**
+ * `<article-view>` showing `detail`. Headline, date, the sanitized body and previous/next links are light DOM in
+ * the element's slots (real page content), with a small scoped stylesheet for the body; the rest is shadow DOM.
+ */
+export function renderArticleView(o: ArticleViewRenderOptions): string {
+  const d = o.detail
+  const href = o.href ?? ARTICLE_HREF
+  const link = (slot: string, a?: { slug: string; title: string }) =>
+    a ? `<a slot="${slot}" href="${escapeHtml(safeHref(fillHref(href, a)))}">${escapeHtml(a.title)}</a>` : ''
+  // The body travels once, as light DOM; the element never needs it again from the JSON.
+  const light =
+    jsonScript({ ...d, html: '' }) +
+    `<style>${lightBodyStyles}</style>` +
+    `<h1 slot="title">${escapeHtml(d.title)}</h1>` +
+    `<time slot="date" datetime="${escapeHtml(d.publishedAt)}">${escapeHtml(isoDay(d.publishedAt))}</time>` +
+    `<div slot="body" class="news-body">${sanitizeBodyForPage(d.html ?? '', o.api)}</div>` +
+    link('prev', d.prev) +
+    link('next', d.next)
+  return renderHost(
+    'article-view',
+    o.lang,
+    html`<article-view id=${o.id ?? nothing} lang=${o.lang} api=${o.api} timeout=${num(o.timeout)} slug=${d.slug} href=${href} ?no-count=${o.noCount} .initial=${d}></article-view>`,
+    light,
+  )
+}
+
+/** `<region-picker>` with its tree inline (the client reads it instead of fetching) and `value` labelled. */
+export function renderRegionPicker(o: RegionPickerRenderOptions): string {
+  return renderHost(
+    'region-picker',
+    o.lang,
+    html`<region-picker id=${o.id ?? nothing} lang=${o.lang} api=${o.api} timeout=${num(o.timeout)} value=${o.value || nothing} level=${o.level ?? nothing} name=${o.name || nothing} placeholder=${o.placeholder || nothing} ?required=${o.required} ?disabled=${o.disabled} ?no-remember=${o.noRemember} .regions=${o.tree}></region-picker>`,
+    jsonScript(o.tree),
+  )
+}
+
+/** A standalone `<article-card>`; its headline link, date and excerpt are also light DOM for crawlers (not displayed). */
+export function renderArticleCard(o: ArticleCardRenderOptions): string {
+  const a = o.card
+  const href = o.href ?? ARTICLE_HREF
+  const uiLang = /^en\b/i.test(o.lang) ? 'en' : 'zh'
+  const light =
+    jsonScript(a) +
+    `<a href="${escapeHtml(safeHref(fillHref(href, a)))}">${escapeHtml(a.title)}</a> <time datetime="${escapeHtml(a.publishedAt)}">${escapeHtml(formatDate(a.publishedAt, uiLang))}</time>${a.excerpt ? ` <p>${escapeHtml(a.excerpt)}</p>` : ''}`
+  return renderHost(
+    'article-card',
+    o.lang,
+    html`<article-card id=${o.id ?? nothing} lang=${o.lang} api=${o.api} timeout=${num(o.timeout)} href=${fillHref(href, a)} layout=${o.layout ?? nothing} .article=${a}></article-card>`,
+    light,
+  )
+}
