@@ -8,6 +8,8 @@ import type { Built } from '../public-api/public-api'
 import { listCacheKey, parseListParams, parseLocaleOnly, parseSlug } from '../public-api/query-params'
 import { buildArticleDetail } from '../queries/article-detail'
 import { buildArticleList } from '../queries/article-list'
+import { buildRegionTree } from '../queries/region-tree'
+import { loadElementRenderer } from './element-renderer'
 import { esc } from './html'
 import { articleListElement, articleViewElement, type PageContext } from './pages'
 import { htmlLang } from './strings'
@@ -28,10 +30,17 @@ export const fragmentRequest = (
   cacheControl: string,
 ): { key: string; build: () => Promise<Built> } => {
   const { site, locales } = options
-  const context = (locale: string): PageContext => ({ site, locale, locales, script: `${site.url}/widgets/v1/widgets.js`, api: site.url, origin: site.url })
-  const script = `\n<script type="module" src="${esc(`${site.url}/widgets/v1/widgets.js`)}"></script>\n`
-  const html = (body: string, tags: readonly string[]): Built => ({
-    entry: finishBytes(200, Buffer.from(body), { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': cacheControl }),
+  const context = async (locale: string): Promise<PageContext> => {
+    const renderer = await loadElementRenderer()
+    return { site, locale, locales, script: '', api: site.url, origin: site.url, renderer }
+  }
+  // The hydrating bundle when the element was server-rendered (it adopts the declarative shadow DOM).
+  const html = (ctx: PageContext, body: string, tags: readonly string[]): Built => ({
+    entry: finishBytes(
+      200,
+      Buffer.from(`${body}\n<script type="module" src="${esc(`${site.url}${ctx.renderer ? ctx.renderer.HYDRATE_BUNDLE : '/widgets/v1/widgets.js'}`)}"></script>\n`),
+      { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': cacheControl },
+    ),
     tags,
   })
   if (name === 'article-list') {
@@ -39,8 +48,8 @@ export const fragmentRequest = (
     return {
       key: `fragment|${listCacheKey(params)}`,
       build: async () => {
-        const list = await buildArticleList(payload, options, params)
-        return html(articleListElement(context(params.locale), list, params) + script, listTags(params.category, params.region, list))
+        const [list, ctx] = await Promise.all([buildArticleList(payload, options, params), context(params.locale)])
+        return html(ctx, articleListElement(ctx, list, params), listTags(params.category, params.region, list))
       },
     }
   }
@@ -52,8 +61,8 @@ export const fragmentRequest = (
     return {
       key: `fragment|article|${locale}|${slug}`,
       build: async () => {
-        const detail = await buildArticleDetail(payload, options, slug, locale)
-        return html(articleViewElement(context(locale), detail) + script, [...detailTags(detail), `slug:${slug}`])
+        const [detail, ctx] = await Promise.all([buildArticleDetail(payload, options, slug, locale), context(locale)])
+        return html(ctx, articleViewElement(ctx, detail), [...detailTags(detail), `slug:${slug}`])
       },
     }
   }
@@ -63,8 +72,13 @@ export const fragmentRequest = (
     if (value && !/^\d{6}$/.test(value)) throw new HttpError(400, '"value" must be a 6-digit division code')
     return {
       key: `fragment|picker|${locale}|${value}`,
-      build: async () =>
-        html(`<region-picker api="${esc(site.url)}" lang="${esc(htmlLang(locale))}"${value ? ` value="${esc(value)}"` : ''}></region-picker>${script}`, ['regions']),
+      build: async () => {
+        const [tree, ctx] = await Promise.all([buildRegionTree(payload, options, locale as ContentLocale), context(locale)])
+        const element = ctx.renderer
+          ? ctx.renderer.renderRegionPicker({ tree, value: value || undefined, lang: htmlLang(locale), api: site.url })
+          : `<region-picker api="${esc(site.url)}" lang="${esc(htmlLang(locale))}"${value ? ` value="${esc(value)}"` : ''}></region-picker>`
+        return html(ctx, element, ['regions'])
+      },
     }
   }
   throw new HttpError(404, `No such fragment; available: ${FRAGMENTS.join(', ')}`)

@@ -4,7 +4,8 @@
  * canonical and hreflang links, Open Graph and Twitter cards, JSON-LD — with the widgets on top for readers with
  * JavaScript. Content comes only from the public builders (published only), already sanitized.
  */
-import type { ArticleCard, ArticleDetail, ArticleListResponse, CategorySummary } from '../../../wire/index'
+import type { ArticleCard, ArticleDetail, ArticleListResponse, CategorySummary, RegionTreeResponse } from '../../../wire/index'
+import type { ElementRenderer } from './element-renderer'
 import { day, esc, jsonLd } from './html'
 import type { ResolvedSite } from './site-options'
 import { SITE_STYLES } from './site-styles'
@@ -20,6 +21,10 @@ export interface PageContext {
   api: string
   /** Prefix of links between pages: empty on the site itself, the site's origin in fragments for other hosts. */
   origin?: string
+  /** The widgets' server renderer (declarative shadow DOM that hydrates); without it, light DOM only. */
+  renderer?: ElementRenderer
+  /** The region tree, for a server-rendered city switcher. */
+  tree?: RegionTreeResponse
 }
 
 export interface ListPageData {
@@ -121,7 +126,11 @@ const header = (ctx: PageContext, region?: string) => {
   const other = ctx.locales.find((l) => l !== ctx.locale)
   return `<header class="topbar"><div class="wrap">
 <a class="brand" href="${esc(listUrl(ctx, { locale: ctx.locale }))}">${esc(ctx.site.name[ctx.locale] ?? ctx.site.name.zh)}</a>
-<region-picker id="city" name="city" aria-label="${esc(t.city)}"${region ? ` value="${esc(region)}"` : ''}${ctx.api ? ` api="${esc(ctx.api)}"` : ''}></region-picker>
+${
+  ctx.renderer && ctx.tree
+    ? ctx.renderer.renderRegionPicker({ tree: ctx.tree, value: region, lang: htmlLang(ctx.locale), api: ctx.api, id: 'city', name: 'city' })
+    : `<region-picker id="city" name="city"${region ? ` value="${esc(region)}"` : ''}${ctx.api ? ` api="${esc(ctx.api)}"` : ''}></region-picker>`
+}
 ${other ? `<a class="lang" hreflang="${esc(htmlLang(other))}" href="${esc(listUrl(ctx, { locale: other }))}">${esc(t.language)}</a>` : ''}
 </div></header>`
 }
@@ -172,11 +181,26 @@ export const renderListPage = (ctx: PageContext, data: ListPageData): string => 
   const body = `${header(ctx, region?.code)}
 <main class="wrap">
 <h1>${esc(category?.name ?? t.news)}${region ? ` · ${esc(region.name)}` : ''}</h1>
-<nav class="tabs" aria-label="${esc(t.categories)}">${tabs
-    .map((tab) => `<a href="${esc(listUrl(ctx, { category: tab.slug, region: region?.code, locale: ctx.locale }))}"${tab.slug === category?.slug ? ' aria-current="page"' : ''}>${esc(tab.name)}</a>`)
-    .join('')}</nav>
-${articleListElement(ctx, list, { category: category?.slug, region: region?.code, regionSource: '#city' })}
-<nav class="pager" aria-label="${esc(t.pagination)}">${pager}</nav>
+${(() => {
+    const tabLinks = `<nav class="tabs" aria-label="${esc(t.categories)}">${tabs
+      .map((tab) => `<a href="${esc(listUrl(ctx, { category: tab.slug, region: region?.code, locale: ctx.locale }))}"${tab.slug === category?.slug ? ' aria-current="page"' : ''}>${esc(tab.name)}</a>`)
+      .join('')}</nav>`
+    const pagerLinks = `<nav class="pager" aria-label="${esc(t.pagination)}">${pager}</nav>`
+    if (!ctx.renderer) return `${tabLinks}\n${articleListElement(ctx, list, { category: category?.slug, region: region?.code, regionSource: '#city' })}\n${pagerLinks}`
+    // The element draws its own tabs and pages; the same links stay in its fallback slot for crawlers.
+    const element = ctx.renderer.renderArticleList({
+      list,
+      categories: { docs: data.categories },
+      category: category?.slug,
+      region: region?.code,
+      lang: htmlLang(ctx.locale),
+      api: ctx.api,
+      regionSource: '#city',
+      urlSync: true,
+      href: `${ctx.site.path}/{slug}`,
+    })
+    return element.replace(/<\/article-list>$/, `${tabLinks}${pagerLinks}</article-list>`)
+  })()}
 </main>`
   return document(ctx, { title, description, urls, type: 'website', structuredData: [breadcrumbs, itemList], feeds: q, extra }, body)
 }
@@ -240,6 +264,7 @@ export const articleViewElement = (ctx: PageContext, detail: ArticleDetail): str
   const neighbour = (label: string, link: { slug: string; title: string } | undefined, rel: string) =>
     `<p><span>${esc(label)}：</span>${link ? `<a rel="${rel}" href="${esc(`${ctx.origin ?? ''}${articleUrl(ctx, link.slug, ctx.locale)}`)}">${esc(link.title)}</a>` : esc(t.none)}</p>`
   const credits = detail.credits.length ? `<dl class="credits">${detail.credits.map((c) => `<dt>${esc(c.label)}</dt><dd>${esc(c.value)}</dd>`).join('')}</dl>` : ''
+  if (ctx.renderer) return ctx.renderer.renderArticleView({ detail, lang: htmlLang(ctx.locale), api: ctx.api, href: `${ctx.origin ?? ''}${ctx.site.path}/{slug}` })
   return `<article-view slug="${esc(detail.slug)}" href="${esc(`${ctx.origin ?? ''}${ctx.site.path}/{slug}`)}" lang="${esc(htmlLang(ctx.locale))}"${ctx.api ? ` api="${esc(ctx.api)}"` : ''}>
 <article class="fallback">
 <h1>${esc(detail.title)}</h1>
@@ -258,6 +283,17 @@ export const articleListElement = (
   list: ArticleListResponse,
   q: { category?: string; region?: string; regionSource?: string; sort?: string },
 ): string => {
+  if (ctx.renderer)
+    return ctx.renderer.renderArticleList({
+      list,
+      category: q.category,
+      region: q.region,
+      sort: q.sort as never,
+      lang: htmlLang(ctx.locale),
+      api: ctx.api,
+      regionSource: q.regionSource,
+      href: `${ctx.origin ?? ''}${ctx.site.path}/{slug}`,
+    })
   const t = stringsFor(ctx.locale)
   const attrs = [
     q.category ? ` category="${esc(q.category)}"` : '',

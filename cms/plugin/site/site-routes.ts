@@ -9,6 +9,7 @@ import { buildArticleDetail } from '../queries/article-detail'
 import { buildArticleList } from '../queries/article-list'
 import { buildCategoryList } from '../queries/category-list'
 import { buildRegionTree } from '../queries/region-tree'
+import { loadElementRenderer } from './element-renderer'
 import { FEED_FILES, FEED_TYPES, renderFeed } from './feeds'
 import { articleUrl, type PageContext, renderArticlePage, renderListPage, renderNotFoundPage } from './pages'
 import type { ResolvedSite } from './site-options'
@@ -47,6 +48,11 @@ export const createSite = (options: ResolvedOptions, site: ResolvedSite, api: Pu
   const built = (body: string, type: string, tags: readonly string[]): Built => ({ entry: finishBytes(200, Buffer.from(body), pageHeaders(type)), tags })
 
   const contextFor = (locale: string): PageContext => ({ site, locale, locales, script: '/widgets/v1/widgets.js', api: '' })
+  /** A page context with the widgets' server renderer (and the hydrating bundle) when the build has it. */
+  const renderingContext = async (locale: string, tree?: RegionTreeResponse): Promise<PageContext> => {
+    const renderer = await loadElementRenderer()
+    return renderer ? { ...contextFor(locale), renderer, tree, script: renderer.HYDRATE_BUNDLE } : contextFor(locale)
+  }
 
   const localeOf = (query: URLSearchParams): ContentLocale | undefined => {
     const raw = query.get('locale')
@@ -80,16 +86,16 @@ export const createSite = (options: ResolvedOptions, site: ResolvedSite, api: Pu
         const [list, categories, tree] = await Promise.all([
           buildArticleList(payload, options, params),
           buildCategoryList(payload, options, locale),
-          region ? buildRegionTree(payload, options, locale) : undefined,
+          buildRegionTree(payload, options, locale),
         ])
         const current = category ? categories.docs.find((c) => c.slug === category) : undefined
-        const html = renderListPage(contextFor(locale), {
+        const html = renderListPage(await renderingContext(locale, tree), {
           list,
           categories: categories.docs,
           category: current,
           region: region && tree ? findRegion(tree, region) : undefined,
         })
-        return built(html, HTML, [...listTags(category, region, list), 'categories', ...(region ? ['regions'] : [])])
+        return built(html, HTML, [...listTags(category, region, list), 'categories', 'regions'])
       },
       // Without ?region= the answer depends on the cookie too: never answered by URL alone.
       fromUrl ? req.url : undefined,
@@ -133,8 +139,8 @@ export const createSite = (options: ResolvedOptions, site: ResolvedSite, api: Pu
       const entry = await api.cachedAnswer(
         `page|article|${locale}|${slug}`,
         async () => {
-          const detail = await buildArticleDetail(payload, options, slug, locale)
-          return built(renderArticlePage(contextFor(locale), detail), HTML, [...detailTags(detail), `slug:${slug}`])
+          const [detail, tree] = await Promise.all([buildArticleDetail(payload, options, slug, locale), buildRegionTree(payload, options, locale)])
+          return built(renderArticlePage(await renderingContext(locale, tree), detail), HTML, [...detailTags(detail), `slug:${slug}`, 'regions'])
         },
         req.url,
       )
