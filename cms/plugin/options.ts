@@ -13,6 +13,7 @@ export interface RegionalNewsSlugs {
   articles: string
   media: string
   articleViews: string
+  articleViewDays: string
   viewReceipts: string
 }
 
@@ -53,11 +54,22 @@ export interface RegionalNewsOptions {
     /** Disable the in-memory cache (benchmarks, debugging). */
     cache?: boolean
   }
+  /**
+   * Where the host's import map finds the plugin's admin components: a path the host's
+   * `admin.importMap.baseDir` resolves (this repo: '/plugin/admin', under cms/), later
+   * 'payload-regional-news/admin'. false: Payload's stock field and no dashboard.
+   */
+  adminComponents?: string | false
   views?: {
     /** Views per client address per minute before 429. Default 120. */
     rateLimitPerMinute?: number
     /** Proxy addresses whose X-Forwarded-For is trusted. Default none. */
     trustedProxies?: string[]
+    /**
+     * IANA time zone of the site's calendar days: the once-per-visitor-per-day rule and the daily stats follow it.
+     * Default 'Asia/Shanghai'.
+     */
+    timeZone?: string
   }
 }
 
@@ -70,6 +82,7 @@ export interface ResolvedOptions {
   locales: string[]
   publicApi: Required<Omit<NonNullable<RegionalNewsOptions['publicApi']>, 'onPurge'>> & Pick<NonNullable<RegionalNewsOptions['publicApi']>, 'onPurge'>
   views: Required<NonNullable<RegionalNewsOptions['views']>>
+  adminComponents: string | false
 }
 
 const isLoggedIn: UserCheck = (user) => Boolean(user)
@@ -82,6 +95,7 @@ export const resolveOptions = (options: RegionalNewsOptions = {}): ResolvedOptio
     articles: 'articles',
     media: 'media',
     articleViews: 'article-views',
+    articleViewDays: 'article-view-days',
     viewReceipts: 'view-receipts',
     ...options.slugs,
   },
@@ -89,6 +103,7 @@ export const resolveOptions = (options: RegionalNewsOptions = {}): ResolvedOptio
   canEdit: options.canEdit ?? isLoggedIn,
   canAdminister: options.canAdminister ?? isLoggedIn,
   locales: options.locales?.length ? options.locales : ['zh', 'en'],
+  adminComponents: options.adminComponents ?? '/plugin/admin',
   publicApi: {
     basePath: '/news',
     corsOrigins: '*',
@@ -105,6 +120,7 @@ export const resolveOptions = (options: RegionalNewsOptions = {}): ResolvedOptio
   views: {
     rateLimitPerMinute: 120,
     trustedProxies: [],
+    timeZone: 'Asia/Shanghai',
     ...options.views,
   },
 })

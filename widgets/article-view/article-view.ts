@@ -17,6 +17,8 @@ import { visitorId } from './visitor-id.js'
  * @attr slug - The article to show.
  * @attr href - Link template for previous/next, e.g. `/news/{slug}` (default `?article={slug}`).
  * @attr no-count - Do not count a view (previews, admin pages).
+ * @attr region - Code of the region the reader chose (e.g. a `<region-picker>`'s value): sent with the view for the
+ *   per-region stats.
  * @attr api - CMS base URL (defaults to the origin this script came from).
  * @attr timeout - Request timeout in ms (default 10000).
  *
@@ -42,12 +44,14 @@ export class ArticleView extends WidgetElement {
     slug: {},
     href: {},
     noCount: { type: Boolean, attribute: 'no-count' },
+    region: {},
     views: { state: true },
   }
 
   declare slug: string
   declare href: string
   declare noCount: boolean
+  declare region: string
   /** @internal The count the view endpoint returned. */
   declare views?: number
 
@@ -56,7 +60,7 @@ export class ArticleView extends WidgetElement {
 
   constructor() {
     super()
-    this.slug = this.href = ''
+    this.slug = this.href = this.region = ''
     this.noCount = false
   }
 
@@ -82,7 +86,7 @@ export class ArticleView extends WidgetElement {
     task: async ([slug, api], { signal }) => {
       if (!slug) return undefined
       try {
-        const { views } = await postView(api, slug, visitorId(), this.req(signal))
+        const { views } = await postView(api, slug, visitorId(), this.region, this.req(signal))
         if (this.slug === slug) this.views = views
       } catch {
         // A view that could not be counted changes nothing for the reader.

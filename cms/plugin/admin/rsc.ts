@@ -1,0 +1,2 @@
+/** The plugin's server components, as the host's import map names them (`<componentsPath>/rsc#NewsroomDashboard`). */
+export { NewsroomDashboard } from './dashboard/NewsroomDashboard'
