@@ -108,7 +108,7 @@ export const computeNewsStats = async (payload: Payload, options: ResolvedOption
           depth: 0,
           locale: locale as never,
           overrideAccess: true,
-          select: { code: true, name: true } as never,
+          select: { code: true, name: true, shortName: true } as never,
         })
       : { docs: [] },
   ])
@@ -131,8 +131,9 @@ export const computeNewsStats = async (payload: Payload, options: ResolvedOption
     days,
     topArticles: topArticles.sort(byViews).slice(0, TOP),
     categories: [...perCategory.values()].sort(byViews),
-    regions: (regions.docs as unknown as { id: Id; code: string; name?: string }[])
-      .map((r) => ({ code: r.code, name: r.name ?? r.code, views: perRegion.get(r.id) ?? 0 }))
+    // Short names, as the public region tree and the picker show them (苏州, not 苏州市).
+    regions: (regions.docs as unknown as { id: Id; code: string; name?: string; shortName?: string }[])
+      .map((r) => ({ code: r.code, name: r.shortName || r.name || r.code, views: perRegion.get(r.id) ?? 0 }))
       .sort(byViews),
   }
 }
