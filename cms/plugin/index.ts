@@ -122,7 +122,13 @@ export const regionalNews =
       const admin = incomingConfig.admin ?? {}
       config.admin = {
         ...admin,
-        components: { ...admin.components, beforeDashboard: [...(admin.components?.beforeDashboard ?? []), `${components}/rsc#NewsroomDashboard`] },
+        components: {
+          ...admin.components,
+          beforeDashboard: [...(admin.components?.beforeDashboard ?? []), `${components}/rsc#NewsroomDashboard`],
+          afterNavLinks: [...(admin.components?.afterNavLinks ?? []), `${components}/client#EmbedNavLink`],
+          // The embed builder; the view itself requires a logged-in user (custom views are public otherwise).
+          views: { ...admin.components?.views, embedBuilder: { Component: `${components}/rsc#EmbedBuilderView`, path: '/embed', exact: true } },
+        },
       }
     }
 

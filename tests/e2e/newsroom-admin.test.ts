@@ -204,3 +204,41 @@ describe('view analytics', () => {
     await page.context().close()
   })
 })
+
+describe('the embed builder', () => {
+  it('sends anonymous visitors to the login page', async () => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await page.goto(`${server.url}/admin/embed`)
+    await page.waitForURL(/\/admin\/login/, { timeout: 30_000 })
+    expect(await page.locator('.rn-embed').count()).toBe(0)
+    await context.close()
+  })
+
+  it('is linked from the nav and previews the real bundle in a sandboxed frame; the snippet can be copied', async () => {
+    const { page, problems } = await editorPage()
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
+    await page.goto(`${server.url}/admin`)
+    // A fresh profile starts with the nav closed (inert): open it as a user would.
+    const link = page.locator('#nav-embed-builder')
+    if (!(await link.isVisible())) await page.locator('button.nav-toggler:visible').first().click()
+    await link.click()
+    await page.waitForURL(/\/admin\/embed$/, { timeout: 30_000 })
+    await page.getByLabel('地区代码', { exact: true }).fill('320500')
+    await page.getByLabel('每页条数', { exact: true }).fill('3')
+    const snippet = page.getByLabel('嵌入代码', { exact: true })
+    await expect.poll(() => snippet.inputValue()).toContain('region="320500"')
+    expect(await snippet.inputValue()).toContain('/widgets/v1/widgets.js')
+    expect(await page.locator('iframe.rn-embed__preview').getAttribute('sandbox')).toBe('allow-scripts')
+    const frame = page.frameLocator('iframe.rn-embed__preview')
+    await expect.poll(() => frame.locator('article-card').count(), { timeout: 30_000 }).toBeGreaterThan(0)
+    // The chosen page size reaches the real element.
+    await expect.poll(() => frame.locator('article-card').count(), { timeout: 30_000 }).toBe(3)
+    await page.getByRole('button', { name: '复制代码' }).click()
+    await expect.poll(() => page.getByRole('status').filter({ hasText: '已复制' }).count()).toBe(1)
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await snippet.inputValue())
+    expect(await violationsIn(page, '.rn-embed')).toEqual([])
+    expect(problems).toEqual([])
+    await page.context().close()
+  })
+})

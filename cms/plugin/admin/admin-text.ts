@@ -27,6 +27,20 @@ const zh = {
   chart: '图表',
   table: '数据表',
   total: '合计',
+  embedTitle: '嵌入代码生成',
+  embedElement: '组件',
+  embedAll: '全部',
+  embedRegion: '地区代码',
+  embedSlug: '文章别名',
+  embedLayout: '布局',
+  embedPageSize: '每页条数',
+  embedSort: '排序',
+  embedLanguage: '语言',
+  embedAccent: '主题色',
+  embedSnippet: '嵌入代码',
+  embedCopy: '复制代码',
+  embedCopied: '已复制',
+  embedPreview: '实时预览',
 }
 export type AdminText = typeof zh
 
@@ -58,6 +72,20 @@ const en: AdminText = {
   chart: 'Chart',
   table: 'Data table',
   total: 'Total',
+  embedTitle: 'Embed builder',
+  embedElement: 'Element',
+  embedAll: 'All',
+  embedRegion: 'Region code',
+  embedSlug: 'Article slug',
+  embedLayout: 'Layout',
+  embedPageSize: 'Page size',
+  embedSort: 'Sort',
+  embedLanguage: 'Language',
+  embedAccent: 'Accent colour',
+  embedSnippet: 'Snippet',
+  embedCopy: 'Copy snippet',
+  embedCopied: 'Copied',
+  embedPreview: 'Live preview',
 }
 
 export const adminText = (language: string): AdminText => (language === 'en' ? en : zh)
