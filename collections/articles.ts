@@ -10,6 +10,8 @@ export interface ArticlesCollectionArgs {
   hooks?: CollectionConfig['hooks']
   /** Reads the article's view count (kept outside the versioned article). */
   readViews: FieldHook
+  /** Import-map path of the regions field's component (search by 汉字/pinyin/initials); Payload's default without it. */
+  regionField?: string
 }
 
 /** News articles: localized, drafts with versions and scheduled publishing. */
@@ -98,7 +100,11 @@ export const createArticlesCollection = (args: ArticlesCollectionArgs): Collecti
       relationTo: args.regionsSlug,
       hasMany: true,
       index: true,
-      admin: { position: 'sidebar', description: { zh: '不选表示全国', en: 'None means nationwide' } },
+      admin: {
+        position: 'sidebar',
+        description: { zh: '不选表示全国', en: 'None means nationwide' },
+        ...(args.regionField ? { components: { Field: args.regionField } } : {}),
+      },
       label: { zh: '地区', en: 'Regions' },
     },
     {

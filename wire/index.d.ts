@@ -104,6 +104,8 @@ export interface ArticleDetail extends ArticleCard {
 export interface ViewRequest {
     /** Anonymous random id the page keeps in localStorage (8–64 chars of [A-Za-z0-9_-]). */
     visitor: string;
+    /** Code of the region the reader chose (6 digits, a region the CMS knows): counted in the per-region stats. */
+    region?: string;
 }
 export interface ViewResponse {
     views: number;

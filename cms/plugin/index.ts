@@ -1,5 +1,6 @@
 import type { CollectionConfig, Config } from 'payload'
 import { deepMergeSimple } from 'payload/shared'
+import { createArticleViewDaysCollection } from '../../collections/article-view-days'
 import { createArticleViewsCollection } from '../../collections/article-views'
 import { createArticlesCollection } from '../../collections/articles'
 import { createCategoriesCollection } from '../../collections/categories'
@@ -9,6 +10,8 @@ import { createViewReceiptsCollection } from '../../collections/view-receipts'
 import { buildAccess } from './access/access'
 import { applyOverride } from './apply-override'
 import { createPublicEndpoints } from './public-api/payload-endpoints'
+import { createStatsEndpoint } from './stats/stats-endpoint'
+import { assertTimeZone } from './views/site-day'
 import { deriveArticleFields, setPublishDate } from './hooks/article-derived-fields'
 import { syncMediaAfterChange, syncMediaAfterDelete } from './hooks/media-visibility'
 import { rejectMalformedId } from './hooks/reject-malformed-id'
@@ -37,6 +40,8 @@ export const regionalNews =
   (incomingConfig: Config): Config => {
     const options = resolveOptions(pluginOptions)
     const { slugs, overrides, enabled } = options
+    assertTimeZone(options.views.timeZone)
+    const components = enabled ? options.adminComponents : false
     const access = buildAccess(options)
     const on = <T>(hooks: T[]) => (enabled ? hooks : [])
     // This config's own state (see runtime.ts): its cache, region index and public API.
@@ -61,6 +66,7 @@ export const regionalNews =
           mediaSlug: slugs.media,
           access: access.articles,
           readViews: readViewCount(options),
+          regionField: components ? `${components}/client#RegionField` : undefined,
           hooks: {
             beforeValidate: [deriveArticleFields(slugs.articles)],
             beforeChange: [setPublishDate],
@@ -75,6 +81,10 @@ export const regionalNews =
       applyOverride(
         createArticleViewsCollection({ slug: slugs.articleViews, articlesSlug: slugs.articles, access: access.articleViews }),
         overrides.articleViews,
+      ),
+      applyOverride(
+        createArticleViewDaysCollection({ slug: slugs.articleViewDays, articlesSlug: slugs.articles, regionsSlug: slugs.regions, access: access.articleViewDays }),
+        overrides.articleViewDays,
       ),
       applyOverride(createViewReceiptsCollection({ slug: slugs.viewReceipts, access: access.viewReceipts }), overrides.viewReceipts),
     ]
@@ -109,7 +119,21 @@ export const regionalNews =
     const site = createSite(options, options.site, publicApi, PAGE_SECURITY_HEADERS)
     const runtime: RegionalNewsRuntime = { options, cache, regionIndex, publicApi, site }
     config.custom = { ...incomingConfig.custom, regionalNews: runtime }
-    config.endpoints = [...(incomingConfig.endpoints ?? []), ...createPublicEndpoints(publicApi, options)]
+    config.endpoints = [...(incomingConfig.endpoints ?? []), ...createPublicEndpoints(publicApi, options), createStatsEndpoint(options)]
+    if (components) {
+      // The newsroom above the dashboard: views, drafts, scheduled and recent publications (editors only).
+      const admin = incomingConfig.admin ?? {}
+      config.admin = {
+        ...admin,
+        components: {
+          ...admin.components,
+          beforeDashboard: [...(admin.components?.beforeDashboard ?? []), `${components}/rsc#NewsroomDashboard`],
+          afterNavLinks: [...(admin.components?.afterNavLinks ?? []), `${components}/client#EmbedNavLink`],
+          // The embed builder; the view itself requires a logged-in user (custom views are public otherwise).
+          views: { ...admin.components?.views, embedBuilder: { Component: `${components}/rsc#EmbedBuilderView`, path: '/embed', exact: true } },
+        },
+      }
+    }
 
     config.onInit = async (payload) => {
       await incomingConfig.onInit?.(payload)

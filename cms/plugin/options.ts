@@ -14,6 +14,7 @@ export interface RegionalNewsSlugs {
   articles: string
   media: string
   articleViews: string
+  articleViewDays: string
   viewReceipts: string
 }
 
@@ -56,11 +57,22 @@ export interface RegionalNewsOptions {
   }
   /** The server-rendered site: news pages, feeds, sitemaps (absolute URLs come from `site.url` / SITE_URL). */
   site?: SiteOptions
+  /**
+   * Where the host's import map finds the plugin's admin components: a path the host's
+   * `admin.importMap.baseDir` resolves (this repo: '/plugin/admin', under cms/), later
+   * 'payload-regional-news/admin'. false: Payload's stock field and no dashboard.
+   */
+  adminComponents?: string | false
   views?: {
     /** Views per client address per minute before 429. Default 120. */
     rateLimitPerMinute?: number
     /** Proxy addresses whose X-Forwarded-For is trusted. Default none. */
     trustedProxies?: string[]
+    /**
+     * IANA time zone of the site's calendar days: the once-per-visitor-per-day rule and the daily stats follow it.
+     * Default 'Asia/Shanghai'.
+     */
+    timeZone?: string
   }
 }
 
@@ -74,6 +86,7 @@ export interface ResolvedOptions {
   publicApi: Required<Omit<NonNullable<RegionalNewsOptions['publicApi']>, 'onPurge'>> & Pick<NonNullable<RegionalNewsOptions['publicApi']>, 'onPurge'>
   views: Required<NonNullable<RegionalNewsOptions['views']>>
   site: ResolvedSite
+  adminComponents: string | false
 }
 
 const isLoggedIn: UserCheck = (user) => Boolean(user)
@@ -86,6 +99,7 @@ export const resolveOptions = (options: RegionalNewsOptions = {}): ResolvedOptio
     articles: 'articles',
     media: 'media',
     articleViews: 'article-views',
+    articleViewDays: 'article-view-days',
     viewReceipts: 'view-receipts',
     ...options.slugs,
   },
@@ -93,6 +107,7 @@ export const resolveOptions = (options: RegionalNewsOptions = {}): ResolvedOptio
   canEdit: options.canEdit ?? isLoggedIn,
   canAdminister: options.canAdminister ?? isLoggedIn,
   locales: options.locales?.length ? options.locales : ['zh', 'en'],
+  adminComponents: options.adminComponents ?? '/plugin/admin',
   publicApi: {
     basePath: '/news',
     corsOrigins: '*',
@@ -110,6 +125,7 @@ export const resolveOptions = (options: RegionalNewsOptions = {}): ResolvedOptio
   views: {
     rateLimitPerMinute: 120,
     trustedProxies: [],
+    timeZone: 'Asia/Shanghai',
     ...options.views,
   },
 })

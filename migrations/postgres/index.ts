@@ -1,5 +1,6 @@
 import * as migration_20261125_150752_initial from './20261125_150752_initial';
 import * as migration_20261129_190802_list_index_ranges from './20261129_190802_list_index_ranges';
+import * as migration_20261129_194810_view_days from './20261129_194810_view_days';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261129_190802_list_index_ranges.up,
     down: migration_20261129_190802_list_index_ranges.down,
-    name: '20261129_190802_list_index_ranges'
+    name: '20261129_190802_list_index_ranges',
+  },
+  {
+    up: migration_20261129_194810_view_days.up,
+    down: migration_20261129_194810_view_days.down,
+    name: '20261129_194810_view_days'
   },
 ];

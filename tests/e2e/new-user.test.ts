@@ -113,7 +113,11 @@ describe('a new user', () => {
     await page.fill('#field-title', TITLE)
     await page.fill('#field-excerpt', '新用户在后台创建并发布的文章。')
     await chooseRelationship(page, 'category', CATEGORY.name)
-    await chooseRelationship(page, 'regions', '苏州')
+    // The regions field searches like <region-picker>: the best match is active, Enter takes it.
+    await page.fill('#field-regions', '苏州')
+    await page.getByRole('option', { name: '苏州', exact: true }).waitFor()
+    await page.keyboard.press('Enter')
+    await page.locator('.rn-region-field__chip', { hasText: '苏州' }).waitFor()
     await page.click('#action-save')
     await page.waitForURL(/\/collections\/articles\/\d+/, { timeout: 60_000 })
     await expect.poll(async () => (await fetch(`${base}/api/news/articles?region=320500&category=${CATEGORY.slug}`).then((r) => r.json())).totalDocs, { timeout: 30_000 }).toBe(1)

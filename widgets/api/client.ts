@@ -148,7 +148,7 @@ export const getArticle = (base: string, slug: string, locale: ContentLocale, o?
     expect(d, (d) => typeof d.title === 'string'),
   )
 
-export const postView = (base: string, slug: string, visitor: string, o?: RequestOptions) =>
-  fetchJson<ViewResponse>(apiUrl(base, news(slug) + '/views'), { ...o, body: { visitor } }).then((d) =>
+export const postView = (base: string, slug: string, visitor: string, region?: string, o?: RequestOptions) =>
+  fetchJson<ViewResponse>(apiUrl(base, news(slug) + '/views'), { ...o, body: region ? { visitor, region } : { visitor } }).then((d) =>
     expect(d, (d) => typeof d.views === 'number'),
   )

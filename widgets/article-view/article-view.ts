@@ -18,6 +18,8 @@ import { visitorId } from './visitor-id.js'
  * @attr slug - The article to show.
  * @attr href - Link template for previous/next, e.g. `/news/{slug}` (default `?article={slug}`).
  * @attr no-count - Do not count a view (previews, admin pages).
+ * @attr region - Code of the region the reader chose (e.g. a `<region-picker>`'s value): sent with the view for the
+ *   per-region stats.
  * @attr api - CMS base URL (defaults to the origin this script came from).
  * @attr timeout - Request timeout in ms (default 10000).
  *
@@ -53,6 +55,7 @@ export class ArticleView extends WidgetElement {
     slug: {},
     href: {},
     noCount: { type: Boolean, attribute: 'no-count' },
+    region: {},
     views: { state: true },
     initial: { attribute: false },
   }
@@ -60,6 +63,7 @@ export class ArticleView extends WidgetElement {
   declare slug: string
   declare href: string
   declare noCount: boolean
+  declare region: string
   /** @internal The count the view endpoint returned. */
   declare views?: number
   declare initial?: ArticleDetail
@@ -69,7 +73,7 @@ export class ArticleView extends WidgetElement {
 
   constructor() {
     super()
-    this.slug = this.href = ''
+    this.slug = this.href = this.region = ''
     this.noCount = false
   }
 
@@ -108,7 +112,7 @@ export class ArticleView extends WidgetElement {
     task: async ([slug, api], { signal }) => {
       if (!slug) return undefined
       try {
-        const { views } = await postView(api, slug, visitorId(), this.req(signal))
+        const { views } = await postView(api, slug, visitorId(), this.region, this.req(signal))
         if (this.slug === slug) this.views = views
       } catch {
         // A view that could not be counted changes nothing for the reader.

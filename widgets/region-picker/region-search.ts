@@ -1,5 +1,6 @@
-import { initialsOf, syllablesOf } from '../../wire/region-initials.js'
-import { isAutonomous, SUFFIXES, suffixOf } from '../../wire/region-suffix.js'
+// Explicit .ts: the admin's Next build (Turbopack) also compiles this module and does not map .js onto .ts.
+import { initialsOf, syllablesOf } from '../../wire/region-initials.ts'
+import { isAutonomous, SUFFIXES, suffixOf } from '../../wire/region-suffix.ts'
 import type { RegionNode } from '../../wire/index.js'
 import type { RegionEntry } from './region-model.js'
 

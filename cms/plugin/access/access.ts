@@ -55,6 +55,15 @@ export const buildAccess = (options: ResolvedOptions) => {
     unlock: nobody,
   }
 
+  // Daily figures are the newsroom's: editors read them (the stats endpoint, the dashboard); only views write them.
+  const articleViewDays: CollectionConfig['access'] = {
+    read: editor,
+    create: nobody,
+    update: nobody,
+    delete: administrator,
+    unlock: nobody,
+  }
+
   const viewReceipts: CollectionConfig['access'] = {
     read: nobody,
     create: nobody,
@@ -63,7 +72,7 @@ export const buildAccess = (options: ResolvedOptions) => {
     unlock: nobody,
   }
 
-  return { articles, media, categories, regions, articleViews, viewReceipts }
+  return { articles, media, categories, regions, articleViews, articleViewDays, viewReceipts }
 }
 
 export type PluginAccess = ReturnType<typeof buildAccess>

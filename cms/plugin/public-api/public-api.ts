@@ -266,7 +266,7 @@ export const createPublicApi = (options: ResolvedOptions, responseCache: Respons
       } catch {
         throw new HttpError(400, 'Body is not valid JSON')
       }
-      const result = await recording.run(() => recordView(payload, options, slug, body))
+      const result = await recording.run(() => recordView(payload, options, slug, body, Date.now(), req.header('user-agent')))
       return finishBody(200, result, { 'Cache-Control': 'no-store' })
     }
     const known = ['regions', 'categories', 'articles', 'metrics', 'html'].includes(segments[0] ?? '')

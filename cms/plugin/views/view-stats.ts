@@ -16,6 +16,7 @@ export const deleteViewCounter =
   (options: ResolvedOptions): CollectionBeforeDeleteHook =>
   async ({ id, req }) => {
     await req.payload.db.deleteMany({ collection: options.slugs.articleViews, where: { article: { equals: id } }, req })
+    await req.payload.db.deleteMany({ collection: options.slugs.articleViewDays, where: { article: { equals: id } }, req })
   }
 
 /** The admin shows the count read-only; anonymous REST reads skip the lookup (the public endpoints batch it). */

@@ -21,6 +21,10 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { RegionField as RegionField_7c5af0b3bbc62546b1728e738260d547 } from '../../../plugin/admin/client'
+import { EmbedNavLink as EmbedNavLink_7c5af0b3bbc62546b1728e738260d547 } from '../../../plugin/admin/client'
+import { NewsroomDashboard as NewsroomDashboard_1c1cd07c000294b813a2983d7b554fd3 } from '../../../plugin/admin/rsc'
+import { EmbedBuilderView as EmbedBuilderView_1c1cd07c000294b813a2983d7b554fd3 } from '../../../plugin/admin/rsc'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -48,5 +52,9 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/plugin/admin/client#RegionField": RegionField_7c5af0b3bbc62546b1728e738260d547,
+  "/plugin/admin/client#EmbedNavLink": EmbedNavLink_7c5af0b3bbc62546b1728e738260d547,
+  "/plugin/admin/rsc#NewsroomDashboard": NewsroomDashboard_1c1cd07c000294b813a2983d7b554fd3,
+  "/plugin/admin/rsc#EmbedBuilderView": EmbedBuilderView_1c1cd07c000294b813a2983d7b554fd3,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

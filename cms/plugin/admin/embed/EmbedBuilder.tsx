@@ -1,0 +1,91 @@
+'use client'
+import React, { useEffect, useId, useMemo, useState } from 'react'
+import type { CategoryListResponse } from '../../../../wire/index'
+import { adminText } from '../admin-text'
+import { type EmbedChoice, embedSnippet } from './embed-snippet'
+import './embed.css'
+
+const INITIAL: EmbedChoice = { element: 'article-list', category: '', region: '', layout: 'vertical', pageSize: 6, sort: '-publishedAt', lang: 'zh-CN', accent: '#c0392b', slug: '' }
+
+/** The form, the snippet and a live preview running the real bundle in a sandboxed frame (scripts only, no origin). */
+export const EmbedBuilder = ({ language, api }: { language: string; api: string }) => {
+  const text = adminText(language)
+  const id = useId().replace(/:/g, '')
+  const [choice, setChoice] = useState<EmbedChoice>(INITIAL)
+  const [categories, setCategories] = useState<CategoryListResponse['docs']>([])
+  const [origin, setOrigin] = useState('')
+  const [copied, setCopied] = useState(false)
+  useEffect(() => {
+    setOrigin(window.location.origin)
+    fetch(`${api}/categories?locale=${language === 'en' ? 'en' : 'zh'}`)
+      .then((r) => r.json())
+      .then((d: CategoryListResponse) => setCategories(d.docs))
+      .catch(() => {})
+  }, [api, language])
+  const snippet = useMemo(() => (origin ? embedSnippet(origin, choice) : ''), [origin, choice])
+  const set = <K extends keyof EmbedChoice>(key: K) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+    setChoice((c) => ({ ...c, [key]: key === 'pageSize' ? Number(e.target.value) : e.target.value }))
+  const field = (key: keyof EmbedChoice, label: string, control: React.ReactElement<{ id?: string }>) => (
+    <div className="rn-embed__field">
+      <label htmlFor={`${id}-${key}`}>{label}</label>
+      {React.cloneElement(control, { id: `${id}-${key}` })}
+    </div>
+  )
+  return (
+    <div className="rn-embed">
+      <h1>{text.embedTitle}</h1>
+      <div className="rn-embed__grid">
+        <form className="rn-embed__form" onSubmit={(e) => e.preventDefault()} aria-label={text.embedTitle}>
+          {field('element', text.embedElement,
+            <select value={choice.element} onChange={set('element')}>
+              <option value="article-list">{'<article-list>'}</option>
+              <option value="region-picker">{'<region-picker>'}</option>
+              <option value="article-view">{'<article-view>'}</option>
+            </select>)}
+          {field('category', text.category,
+            <select value={choice.category} onChange={set('category')}>
+              <option value="">{text.embedAll}</option>
+              {categories.map((c) => <option key={c.slug} value={c.slug}>{c.name}</option>)}
+            </select>)}
+          {field('region', text.embedRegion, <input value={choice.region} onChange={set('region')} inputMode="numeric" pattern="\d{6}" placeholder="320500" />)}
+          {choice.element === 'article-view' && field('slug', text.embedSlug, <input value={choice.slug} onChange={set('slug')} />)}
+          {field('layout', text.embedLayout,
+            <select value={choice.layout} onChange={set('layout')}>
+              <option value="vertical">vertical</option>
+              <option value="horizontal">horizontal</option>
+              <option value="compact">compact</option>
+            </select>)}
+          {field('pageSize', text.embedPageSize, <input type="number" min={1} max={50} value={choice.pageSize} onChange={set('pageSize')} />)}
+          {field('sort', text.embedSort,
+            <select value={choice.sort} onChange={set('sort')}>
+              <option value="-publishedAt">-publishedAt</option>
+              <option value="publishedAt">publishedAt</option>
+              <option value="-featured">-featured</option>
+              <option value="-views">-views</option>
+              <option value="title">title</option>
+            </select>)}
+          {field('lang', text.embedLanguage,
+            <select value={choice.lang} onChange={set('lang')}>
+              <option value="zh-CN">中文</option>
+              <option value="en">English</option>
+            </select>)}
+          {field('accent', text.embedAccent, <input type="color" value={choice.accent} onChange={set('accent')} />)}
+        </form>
+        <div className="rn-embed__output">
+          <label htmlFor={`${id}-snippet`}>{text.embedSnippet}</label>
+          <textarea id={`${id}-snippet`} readOnly value={snippet} rows={4} />
+          <button
+            type="button"
+            className="btn btn--style-primary btn--size-small"
+            onClick={() => void navigator.clipboard?.writeText(snippet).then(() => setCopied(true), () => setCopied(false))}
+          >
+            {text.embedCopy}
+          </button>
+          <span role="status">{copied ? text.embedCopied : ''}</span>
+          {/* No allow-same-origin: the preview's scripts cannot reach the admin's cookies or DOM. */}
+          <iframe title={text.embedPreview} sandbox="allow-scripts" className="rn-embed__preview" srcDoc={snippet ? `<!doctype html><meta charset="utf-8"><body style="font-family:system-ui;margin:12px">${snippet.replace('<script ', '<script ').replace(/<(article-list|region-picker|article-view) /, `<$1 api="${origin}" `)}</body>` : ''} />
+        </div>
+      </div>
+    </div>
+  )
+}
