@@ -94,7 +94,10 @@ describe('dedupe', () => {
 })
 
 describe('concurrency', () => {
-  it('1,000 concurrent views from 1,000 distinct visitors add exactly 1,000 (one instance)', { timeout: 120_000 }, async () => {
+  // The npm stand-in for MongoDB drops its connection under this load ("Server ended moreToCome unexpectedly": it
+  // mishandles the driver's exhaust replies with ~3,000 concurrent writes); it runs on SQLite, PostgreSQL and a real
+  // MongoDB server (MONGODB_URL).
+  it.skipIf(mongodbStandIn())('1,000 concurrent views from 1,000 distinct visitors add exactly 1,000 (one instance)', { timeout: 120_000 }, async () => {
     const before = await storedViews(world.articles.ningbo.id)
     const replies = await Promise.all(
       Array.from({ length: 1_000 }, (_, i) => postView(origins.proxied, 'ningbo-port', `crowd-visitor-${i}`)),

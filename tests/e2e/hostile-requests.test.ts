@@ -205,7 +205,7 @@ const publicCases = (): Case[] => {
   const cases: Case[] = []
   const base = '/api/news'
   for (const query of [
-    'limit=1000', 'limit=0', 'limit=abc', 'limit=-5', 'page=0', 'page=100000', 'page=1.5', 'sort=bogus', 'sort=-views', 'region=abc', 'region=1100001',
+    'limit=1000', 'limit=0', 'limit=abc', 'limit=-5', 'page=0', 'page=100000', 'page=1.5', 'sort=bogus', 'sort=-view', 'sort=views', 'region=abc', 'region=1100001',
     'category=..%2Fx', 'category=UPPER', 'category=a%20b', 'locale=xx', 'foo=1', 'limit=1&limit=2', 'where[title][equals]=x', 'region=%ED%A0%80',
     'category=%00', 'category=%E2%80%AEx', 'category=a%E2%80%8Bb', `category=${'a'.repeat(200)}`,
   ]) {
