@@ -93,6 +93,14 @@ export const regionalNews =
     for (const collection of collections)
       collection.hooks = { ...collection.hooks, beforeOperation: [rejectMalformedId, ...(collection.hooks?.beforeOperation ?? [])] }
 
+    // The admin's Preview button opens the draft on the article page (editors only; see site/site-routes.ts).
+    const articles = collections.find((c) => c.slug === slugs.articles)
+    if (articles && enabled && !articles.admin?.preview)
+      articles.admin = {
+        ...articles.admin,
+        preview: (doc, { locale }) => `${options.site.url}${options.site.path}/preview/${encodeURIComponent(String(doc.id))}${locale && locale !== options.locales[0] ? `?locale=${encodeURIComponent(locale)}` : ''}`,
+      }
+
     const config: Config = {
       ...incomingConfig,
       collections: [...(incomingConfig.collections ?? []), ...collections],

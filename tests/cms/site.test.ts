@@ -266,3 +266,31 @@ describe('fragments for other hosts', () => {
     }
   })
 })
+
+describe('draft preview', () => {
+  it('shows an editor the draft on the article page, and nothing to anyone else or any cache', async () => {
+    const draft = (await booted.payload.find({ collection: 'articles', where: { slug: { equals: 'secret-draft' } }, draft: true, overrideAccess: true })).docs[0]!
+    const anonymous = await page(`/news/preview/${draft.id}`)
+    expect(anonymous.status).toBe(404)
+    expect(anonymous.text).not.toContain('秘密草稿标题')
+    const login = async () => {
+      const email = 'editor-preview@example.com'
+      await booted.payload.create({ collection: 'users', data: { email, password: 'a-long-test-password', roles: ['editor'] } as never })
+      const { token } = await booted.payload.login({ collection: 'users', data: { email, password: 'a-long-test-password' } })
+      return { Authorization: `JWT ${token}` }
+    }
+    expect((await page(`/news/preview/${draft.id}`, { Authorization: 'JWT not-a-token' })).status).toBe(404)
+    const editor = await page(`/news/preview/${draft.id}`, await login())
+    expect(editor.status).toBe(200)
+    expect(editor.text).toContain('秘密草稿标题')
+    expect(editor.headers.get('cache-control')).toBe('private, no-store')
+    expect(editor.text).toContain('<meta name="robots" content="noindex">')
+    // Nothing of the draft reached the public pages or their cache.
+    expect((await page('/news/secret-draft')).status).toBe(404)
+    expect((await page('/news?category=industry')).text).not.toContain('秘密草稿标题')
+    expect((await page(`/news/preview/${draft.id}`)).status).toBe(404)
+    // The admin's Preview button points there.
+    const preview = booted.payload.collections.articles.config.admin.preview as unknown as (doc: unknown, o: unknown) => string
+    expect(preview({ id: draft.id }, { locale: 'zh' })).toBe(`${SITE}/news/preview/${draft.id}`)
+  })
+})

@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 import type { ArticleDetail, CategorySummary, ContentLocale, RegionTreeResponse } from '../../../wire/index'
 import { finishBytes, type CachedBody } from '../cache/response-cache'
 import { detailTags, listTags } from '../cache/tags'
@@ -8,6 +8,7 @@ import type { Built, PublicApi, PublicReply, PublicRequest } from '../public-api
 import { buildArticleDetail } from '../queries/article-detail'
 import { buildArticleList } from '../queries/article-list'
 import { buildCategoryList } from '../queries/category-list'
+import { buildDraftPreview } from '../queries/draft-preview'
 import { buildRegionTree } from '../queries/region-tree'
 import { loadElementRenderer } from './element-renderer'
 import { FEED_FILES, FEED_TYPES, renderFeed } from './feeds'
@@ -177,6 +178,25 @@ export const createSite = (options: ResolvedOptions, site: ResolvedSite, api: Pu
     return api.reply(entry, req)
   }
 
+  /**
+   * An article's latest draft on the article page, for an editor signed in to the admin (its session cookie or API
+   * key): `private, no-store`, noindex, never in the response cache. Anyone else gets the plain 404 page.
+   */
+  const preview = async (payload: Payload, req: PublicRequest, id: string, locale: ContentLocale): Promise<PublicReply> => {
+    const user = (await req.user()) as PayloadRequest['user']
+    if (!/^[A-Za-z0-9-]{1,64}$/.test(id) || !user || !options.canEdit(user)) return notFound(req, locale)
+    const numeric = payload.db.defaultIDType === 'number'
+    if (numeric && !/^\d{1,15}$/.test(id)) return notFound(req, locale)
+    const [detail, tree] = await Promise.all([
+      buildDraftPreview(payload, options, numeric ? Number(id) : id, locale, user),
+      buildRegionTree(payload, options, locale),
+    ])
+    if (!detail) return notFound(req, locale)
+    const html = renderArticlePage(await renderingContext(locale, tree), detail).replace('<head>', '<head>\n<meta name="robots" content="noindex">')
+    const entry = finishBytes(200, Buffer.from(html), { 'Content-Type': HTML, ...headers, 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex' })
+    return api.reply(entry, req)
+  }
+
   /** Every published article's slug, title and dates, newest first (one query). */
   const sitemapArticles = async (payload: Payload): Promise<SitemapArticle[]> => {
     const { docs } = await payload.find({
@@ -237,6 +257,7 @@ export const createSite = (options: ResolvedOptions, site: ResolvedSite, api: Pu
     if (!locale) return notFound(req, locales[0]!)
     const rest = path.slice(site.path.length).replace(/^\/+/, '')
     if (rest === '') return listPage(payload, req, locale)
+    if (rest.startsWith('preview/')) return preview(payload, req, rest.slice('preview/'.length), locale)
     if (FEED_FILES[rest]) return feed(payload, req, rest, locale)
     if (rest.includes('/')) return notFound(req, locale)
     let slug: string
