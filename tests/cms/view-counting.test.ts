@@ -183,7 +183,8 @@ describe('privacy', () => {
     expect(leakedAddresses).toEqual([])
 
     const receipts = (dump.view_receipts ?? dump['view-receipts'])!
-    expect(receipts.length).toBeGreaterThan(1_000)
+    // Every counted view left one (the 1,000-views test adds a thousand where it runs; not on the MongoDB stand-in).
+    expect(receipts.length).toBeGreaterThan(mongodbStandIn() ? 0 : 1_000)
     // Receipts end with their site day; the latest was recorded "tomorrow".
     const latestExpiry = nextSiteMidnight(runtimeOf(booted.payload).options.views.timeZone, Date.now() + DAY_MS)
     // A receipt is its hashed key, its expiry and bookkeeping (id, timestamps), nothing else.
