@@ -102,7 +102,8 @@ describe('server output with widgets-hydrate.js', () => {
     const picker = doc.querySelector('region-picker')!
     expect(win.customElements.get('article-list')).to.be.a('function')
     expect(await dataRequests(ns), 'requests after hydration').to.deep.equal([])
-    expect(win.__shifts.reduce((a, b) => a + b, 0), 'CLS').to.equal(0)
+    // Bar: CLS ≤ 0.02 (issue). 0 on a quiet machine; one loaded CI run saw 0.0011 once (cause not yet found).
+    expect(win.__shifts.reduce((a, b) => a + b, 0), 'CLS').to.be.below(0.005)
     // The server's nodes are the live ones (hydrated, not re-rendered).
     const [before] = win.__before.filter((b) => b.cardTitle)
     expect(before.root).to.equal(list.shadowRoot)
@@ -128,7 +129,8 @@ describe('server output with widgets-hydrate.js', () => {
     await waitFor(async () => (await requestLog(ns)).length > 0, 5000, 'view counted')
     const log = await requestLog(ns)
     expect(log.map((r) => `${r.method} ${r.route}`)).to.deep.equal(['POST /api/news/articles/article-3/views'])
-    expect(win.__shifts.reduce((a, b) => a + b, 0), 'CLS').to.equal(0)
+    // Bar: CLS ≤ 0.02 (issue). 0 on a quiet machine; one loaded CI run saw 0.0011 once (cause not yet found).
+    expect(win.__shifts.reduce((a, b) => a + b, 0), 'CLS').to.be.below(0.005)
     expect(view.shadowRoot).to.equal(win.__before[0].root)
     expect(view.shadowRoot!.firstElementChild).to.equal(win.__before[0].first)
     expect(visible(view.querySelector(':scope > [slot=body]'))).to.equal(true)
