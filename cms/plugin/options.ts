@@ -58,6 +58,13 @@ export interface RegionalNewsOptions {
     onPurge?: (urls: string[]) => void | Promise<void>
     /** Disable the in-memory cache (benchmarks, debugging). */
     cache?: boolean
+    /**
+     * On the Payload-endpoint mounting (no socket; Next passes on any X-Forwarded-For a client sends): a header
+     * your proxy sets on every request, overwriting what a client sent (e.g. 'x-real-ip'). Its value is the client
+     * address for the view rate limit. Unset: all clients there share one rate-limit bucket. The front server
+     * uses its socket and `views.trustedProxies` instead.
+     */
+    clientAddressHeader?: string
   }
   /** The server-rendered site: news pages, feeds, sitemaps (absolute URLs come from `site.url` / SITE_URL). */
   site?: SiteOptions
@@ -87,7 +94,8 @@ export interface ResolvedOptions {
   canEdit: UserCheck
   canAdminister: UserCheck
   locales: string[]
-  publicApi: Required<Omit<NonNullable<RegionalNewsOptions['publicApi']>, 'onPurge'>> & Pick<NonNullable<RegionalNewsOptions['publicApi']>, 'onPurge'>
+  publicApi: Required<Omit<NonNullable<RegionalNewsOptions['publicApi']>, 'onPurge' | 'clientAddressHeader'>> &
+    Pick<NonNullable<RegionalNewsOptions['publicApi']>, 'onPurge' | 'clientAddressHeader'>
   views: Required<NonNullable<RegionalNewsOptions['views']>>
   site: ResolvedSite
   adminComponents: string | false
