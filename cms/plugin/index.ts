@@ -38,7 +38,7 @@ export type { RegionalNewsOptions } from './options'
 export const regionalNews =
   (pluginOptions: RegionalNewsOptions = {}) =>
   (incomingConfig: Config): Config => {
-    const options = resolveOptions(pluginOptions, incomingConfig.localization)
+    const options = resolveOptions(pluginOptions, incomingConfig)
     const { slugs, overrides, enabled } = options
     assertTimeZone(options.views.timeZone)
     const components = enabled ? options.adminComponents : false

@@ -94,6 +94,8 @@ export interface ResolvedOptions {
   canEdit: UserCheck
   canAdminister: UserCheck
   locales: string[]
+  /** Where the host serves the public API: its API route + `publicApi.basePath` (default /api/news). */
+  publicPath: string
   publicApi: Required<Omit<NonNullable<RegionalNewsOptions['publicApi']>, 'onPurge' | 'clientAddressHeader'>> &
     Pick<NonNullable<RegionalNewsOptions['publicApi']>, 'onPurge' | 'clientAddressHeader'>
   views: Required<NonNullable<RegionalNewsOptions['views']>>
@@ -118,7 +120,8 @@ export const resolveLocales = (own: string[] | undefined, host: Config['localiza
   return ['zh', 'en']
 }
 
-export const resolveOptions = (options: RegionalNewsOptions = {}, hostLocalization?: Config['localization']): ResolvedOptions => ({
+/** Resolved against the host config: its localization (see resolveLocales) and its API route. */
+export const resolveOptions = (options: RegionalNewsOptions = {}, host: Pick<Config, 'localization' | 'routes'> = {}): ResolvedOptions => ({
   enabled: options.enabled ?? true,
   slugs: {
     regions: 'regions',
@@ -133,7 +136,8 @@ export const resolveOptions = (options: RegionalNewsOptions = {}, hostLocalizati
   overrides: options.overrides ?? {},
   canEdit: options.canEdit ?? isLoggedIn,
   canAdminister: options.canAdminister ?? isLoggedIn,
-  locales: resolveLocales(options.locales, hostLocalization),
+  locales: resolveLocales(options.locales, host.localization),
+  publicPath: `${host.routes?.api ?? '/api'}${options.publicApi?.basePath ?? '/news'}`,
   adminComponents: options.adminComponents ?? '/plugin/admin',
   publicApi: {
     basePath: '/news',

@@ -14,7 +14,7 @@ import { buildDraftPreview } from '../queries/draft-preview'
 import { buildRegionTree } from '../queries/region-tree'
 import { loadElementRenderer } from './element-renderer'
 import { FEED_FILES, FEED_TYPES, renderFeed } from './feeds'
-import { articleUrl, type PageContext, renderArticlePage, renderListPage, renderNotFoundPage } from './pages'
+import { articleUrl, type PageContext, renderArticlePage, renderListPage, renderNotFoundPage, widgetApiPath } from './pages'
 import type { ResolvedSite } from './site-options'
 import { listPageUrls, renderArticleSitemap, renderNewsSitemap, renderPagesSitemap, renderRobots, renderSitemap, type SitemapArticle, SITEMAP_MAX_URLS } from './sitemap'
 
@@ -50,7 +50,7 @@ export const createSite = (options: ResolvedOptions, site: ResolvedSite, api: Pu
   const pageHeaders = (type: string) => ({ 'Content-Type': type, 'Cache-Control': api.cacheControl, ...headers })
   const built = (body: string, type: string, tags: readonly string[]): Built => ({ entry: finishBytes(200, Buffer.from(body), pageHeaders(type)), tags })
 
-  const contextFor = (locale: string): PageContext => ({ site, locale, locales, script: '/widgets/v1/widgets.js', api: '' })
+  const contextFor = (locale: string): PageContext => ({ site, locale, locales, script: '/widgets/v1/widgets.js', api: '', apiPath: widgetApiPath(options) })
   /** A page context with the widgets' server renderer (and the hydrating bundle) when the build has it. */
   const renderingContext = async (locale: string, tree?: RegionTreeResponse): Promise<PageContext> => {
     const renderer = await loadElementRenderer()

@@ -22,7 +22,7 @@ export const EmbedBuilder = ({ language, api }: { language: string; api: string 
       .then((d: CategoryListResponse) => setCategories(d.docs))
       .catch(() => {})
   }, [api, language])
-  const snippet = useMemo(() => (origin ? embedSnippet(origin, choice) : ''), [origin, choice])
+  const snippet = useMemo(() => (origin ? embedSnippet(origin, choice, api) : ''), [origin, choice, api])
   const set = <K extends keyof EmbedChoice>(key: K) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
     setChoice((c) => ({ ...c, [key]: key === 'pageSize' ? Number(e.target.value) : e.target.value }))
   const field = (key: keyof EmbedChoice, label: string, control: React.ReactElement<{ id?: string }>) => (
