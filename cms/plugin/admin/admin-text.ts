@@ -41,6 +41,9 @@ const zh = {
   embedCopy: '复制代码',
   embedCopied: '已复制',
   embedPreview: '实时预览',
+  province: '省份',
+  allProvinces: '全部省份',
+  provinceOption: '{name}（{n} 个地级区划）',
 }
 export type AdminText = typeof zh
 
@@ -86,6 +89,9 @@ const en: AdminText = {
   embedCopy: 'Copy snippet',
   embedCopied: 'Copied',
   embedPreview: 'Live preview',
+  province: 'Province',
+  allProvinces: 'All provinces',
+  provinceOption: '{name} ({n} prefectures)',
 }
 
 export const adminText = (language: string): AdminText => (language === 'en' ? en : zh)
