@@ -22,6 +22,8 @@ export const createRegionsCollection = ({ slug, access, hooks, provinceFilter }:
     group: { zh: '区域新闻', en: 'Regional news' },
     defaultColumns: ['name', 'code', 'level', 'parent', 'hot', 'active'],
     listSearchableFields: ['name', 'shortName', 'pinyin', 'initials', 'code'],
+    // One page holds any province's cities (新疆 has the most, 26).
+    pagination: { defaultLimit: 50, limits: [50, 100, 200] },
     description: { zh: '省级与地级行政区划（GB/T 2260）', en: 'Provincial and prefecture-level divisions (GB/T 2260)' },
     ...(provinceFilter ? { components: { beforeListTable: [provinceFilter] } } : {}),
   },
