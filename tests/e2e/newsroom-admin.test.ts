@@ -219,9 +219,13 @@ describe('the embed builder', () => {
     const { page, problems } = await editorPage()
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
     await page.goto(`${server.url}/admin`)
-    // A fresh profile starts with the nav closed (inert): open it as a user would.
+    // The nav is closed (inert, yet laid out) until the user's nav preference has loaded, and stays closed if that
+    // says so: let it settle, then open it as a user would when it is still closed.
     const link = page.locator('#nav-embed-builder')
-    if (!(await link.isVisible())) await page.locator('button.nav-toggler:visible').first().click()
+    const inert = () => link.evaluate((el) => el.closest('[inert]') !== null)
+    await page.waitForLoadState('networkidle')
+    if (await inert()) await page.locator('button.nav-toggler:visible').first().click()
+    await expect.poll(inert, { timeout: 10_000 }).toBe(false)
     await link.click()
     await page.waitForURL(/\/admin\/embed$/, { timeout: 30_000 })
     await page.getByLabel('地区代码', { exact: true }).fill('320500')
