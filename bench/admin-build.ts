@@ -17,6 +17,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
+import { adminPage } from '../tests/support/admin-session'
 import { launchChromium } from '../tests/support/chromium'
 import { startProductionServer } from '../tests/support/production-server'
 
@@ -66,15 +67,9 @@ const measurePages = async (setting: Setting): Promise<Map<string, PageFigures>>
   const browser = await launchChromium()
   const figures = new Map<string, PageFigures>()
   try {
-    const login = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 1000 } })
-    const page = await login.newPage()
-    await page.goto(`${server.url}/admin/login`)
-    await page.fill('#field-email', ADMIN.email)
-    await page.fill('#field-password', ADMIN.password)
-    await page.click('button[type="submit"]')
-    await page.waitForURL((url) => !url.pathname.endsWith('/login'), { timeout: 60_000 })
-    const state = await login.storageState()
-    await login.close()
+    const { page } = await adminPage(browser, server, ADMIN)
+    const state = await page.context().storageState()
+    await page.context().close()
     for (const pathname of PAGES) {
       // A fresh context per page: nothing cached from the page before, as on a first visit.
       const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 1000 }, storageState: state })
