@@ -15,6 +15,7 @@ import { assertTimeZone } from './views/site-day'
 import { deriveArticleFields, setPublishDate } from './hooks/article-derived-fields'
 import { syncMediaAfterChange, syncMediaAfterDelete } from './hooks/media-visibility'
 import { rejectMalformedId } from './hooks/reject-malformed-id'
+import { regionPinyinSearch } from './hooks/region-pinyin-search'
 import { createViewCounter, deleteViewCounter, readViewCount } from './views/view-stats'
 import { type RegionalNewsOptions, resolveOptions } from './options'
 import { invalidateOnChange, invalidateOnDelete } from './cache/invalidate-on-change'
@@ -56,7 +57,16 @@ export const regionalNews =
     })
 
     const collections: CollectionConfig[] = [
-      applyOverride(createRegionsCollection({ slug: slugs.regions, access: access.regions, hooks: invalidating('regions') }), overrides.regions),
+      applyOverride(
+        createRegionsCollection({
+          slug: slugs.regions,
+          access: access.regions,
+          // The list's search box finds `suzhou` and `szs` as the picker does.
+          hooks: { ...invalidating('regions'), beforeOperation: on([regionPinyinSearch]) },
+          provinceFilter: components ? `${components}/rsc#RegionProvinceFilter` : undefined,
+        }),
+        overrides.regions,
+      ),
       applyOverride(createCategoriesCollection({ slug: slugs.categories, access: access.categories, hooks: invalidating('categories') }), overrides.categories),
       applyOverride(
         createArticlesCollection({
