@@ -36,14 +36,17 @@ export class RegionPanel implements ReactiveController {
   #letters?: [RegionModel, string[]]
   #near?: [unknown[], RegionEntry | undefined]
 
-  constructor(private host: PanelHost) {
+  #host: PanelHost
+
+  constructor(host: PanelHost) {
+    this.#host = host
     host.addController(this)
     const root = host.renderRoot as ShadowRoot
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, statusStyles.styleSheet!, panelStyles.styleSheet!]
   }
 
   hostUpdated() {
-    const host = this.host
+    const host = this.#host
     const root = host.renderRoot as ShadowRoot
     if (host.open) document.addEventListener('pointerdown', this.#onOutside, true)
     else document.removeEventListener('pointerdown', this.#onOutside, true)
@@ -73,7 +76,7 @@ export class RegionPanel implements ReactiveController {
   }
 
   #$<E extends Element>(sel: string) {
-    return this.host.renderRoot.querySelector<E>(sel)
+    return this.#host.renderRoot.querySelector<E>(sel)
   }
 
   /** Before the panel renders: which way it opens, from the host's box. */
@@ -83,7 +86,7 @@ export class RegionPanel implements ReactiveController {
 
   /** After the panel is shown: focus the search, mark the current choice, locate. */
   opened() {
-    const host = this.host
+    const host = this.#host
     this.#$<HTMLInputElement>('input')?.focus({ preventScroll: true })
     this.#setActive(this.query ? this.#options()[0] : host.value ? this.#$(`#o-${host.value}`) ?? undefined : undefined)
     if (host.locate && !this.#hostCoords() && !this.#coords && !this.#locating && navigator.geolocation) {
@@ -101,23 +104,23 @@ export class RegionPanel implements ReactiveController {
   }
 
   #hostCoords() {
-    const { latitude: lat, longitude: lng } = this.host
+    const { latitude: lat, longitude: lng } = this.#host
     return Number.isFinite(lat) && Number.isFinite(lng) ? { lat: lat!, lng: lng! } : undefined
   }
 
   #onOutside = (e: Event) => {
-    if (!e.composedPath().includes(this.host)) this.host.hide(false)
+    if (!e.composedPath().includes(this.#host)) this.#host.hide(false)
   }
 
   #onFocusOut = (e: FocusEvent) => {
     const to = e.relatedTarget as Node | null
     // Null when the window itself loses focus: keep the panel for when the visitor comes back.
-    if (to && !this.host.contains(to) && !this.host.renderRoot.contains(to)) this.host.hide(false)
+    if (to && !this.#host.contains(to) && !this.#host.renderRoot.contains(to)) this.#host.hide(false)
   }
 
   /** Options currently shown, in order. */
   #options(): Element[] {
-    return [...this.host.renderRoot.querySelectorAll(this.query ? '.results [role=option]' : '.all [role=option]')]
+    return [...this.#host.renderRoot.querySelectorAll(this.query ? '.results [role=option]' : '.all [role=option]')]
   }
 
   /** Marks the active option; `scroll` brings it into view (not needed for the first search result). */
@@ -137,13 +140,13 @@ export class RegionPanel implements ReactiveController {
     this.#setActive()
     // Automatic selection of the best match once the results are rendered.
     this.#autoActivate = !!this.query
-    this.host.requestUpdate()
+    this.#host.requestUpdate()
   }
 
   #onKey = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
       e.stopPropagation()
-      this.host.hide()
+      this.#host.hide()
       return
     }
     if (!(e.target as Element).matches('input')) return
@@ -180,15 +183,15 @@ export class RegionPanel implements ReactiveController {
 
   #pick(opt: Element) {
     // Option ids are a two-letter prefix and the code.
-    const entry = this.host.model?.byCode.get(opt.id.slice(2))
-    if (entry) this.host.choose(entry)
+    const entry = this.#host.model?.byCode.get(opt.id.slice(2))
+    if (entry) this.#host.choose(entry)
   }
 
   async #jump(letter: string) {
     if (this.query) {
       this.query = ''
-      this.host.requestUpdate()
-      await this.host.updateComplete
+      this.#host.requestUpdate()
+      await this.#host.updateComplete
     }
     const group = this.#$(`#L-${letter}`)
     const list = this.#$('.list')
@@ -198,7 +201,7 @@ export class RegionPanel implements ReactiveController {
   }
 
   render() {
-    const host = this.host
+    const host = this.#host
     const t = host.t
     const data = host.data
     const model = host.model
@@ -242,7 +245,7 @@ export class RegionPanel implements ReactiveController {
   }
 
   #renderBody(model: RegionModel) {
-    const host = this.host
+    const host = this.#host
     const t = host.t
     const q = this.query
     const coords = this.#hostCoords() ?? this.#coords
@@ -298,8 +301,8 @@ export class RegionPanel implements ReactiveController {
 
   /** The full list as HTML, rebuilt only when the tree, the recent list or the language changes; hostUpdated puts it in place. */
   #renderAll(model: RegionModel): string {
-    const t = this.host.t
-    const key = [model, this.host.recent, t]
+    const t = this.#host.t
+    const key = [model, this.#host.recent, t]
     if (key.every((k, i) => k === this.#allKey[i])) return this.#allHtml
     this.#allKey = key
     // Each group is one run of text: inline options with spaces as the places to wrap, the labels inline
@@ -310,7 +313,7 @@ export class RegionPanel implements ReactiveController {
       entries.length
         ? `<div role="group" class="sec" aria-label="${esc(label)}"><span part="group-label" class="gl" aria-hidden="true">${esc(label)}</span>${opts(prefix, entries)}</div>`
         : ''
-    const recent = this.host.recent.map((r) => model.byCode.get(r.code)!).filter(Boolean)
+    const recent = this.#host.recent.map((r) => model.byCode.get(r.code)!).filter(Boolean)
     const groups = model.groups
     // Rows far down are skipped until scrolled near (content-visibility); their placeholder height must be close,
     // or too many count as near on opening. Lines estimated from the names for a desktop-wide panel (~30em of
