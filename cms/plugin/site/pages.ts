@@ -201,7 +201,7 @@ ${(() => {
     const pagerLinks = `<nav class="pager" aria-label="${esc(t.pagination)}">${pager}</nav>`
     if (!ctx.renderer) return `${tabLinks}\n${articleListElement(ctx, list, { category: category?.slug, region: region?.code, regionSource: '#city' })}\n${pagerLinks}`
     // The element draws its own tabs and pages; the same links stay in its fallback slot for crawlers.
-    return listElement!.replace(/<\/article-list>$/, `${tabLinks}${pagerLinks}</article-list>`)
+    return `${listElement!.slice(0, -'</article-list>'.length)}${tabLinks}${pagerLinks}</article-list>`
   })()}
 </main>`
   return document(ctx, { title, description, urls, type: 'website', structuredData: [breadcrumbs, itemList], feeds: q, extra }, body)
