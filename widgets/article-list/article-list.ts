@@ -1,4 +1,4 @@
-import { TaskStatus } from '../base/task.js'
+import { TaskStatus } from '@lit/task'
 import { css, html, isServer, nothing, type PropertyDeclarations, type PropertyValues } from 'lit'
 import { type ApiError, getArticles, getCategories, isAbort } from '../api/client.js'
 import type { ArticleCard, ArticleListResponse, ArticleSort, CategoryListResponse } from '../../wire/index.js'

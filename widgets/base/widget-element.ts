@@ -1,4 +1,4 @@
-import { Task, type TaskConfig } from './task.js'
+import { Task, type TaskConfig } from '@lit/task'
 import { isServer, LitElement, type PropertyDeclarations } from 'lit'
 import { type ApiError, DEFAULT_TIMEOUT, defaultApiBase, isAbort } from '../api/client.js'
 import { messages, type Messages, type UiLang } from '../i18n/messages.js'

@@ -1,4 +1,4 @@
-import type { TaskStatus } from '../base/task.js'
+import type { TaskStatus } from '@lit/task'
 import type { ReactiveControllerHost } from 'lit'
 import type { Messages } from '../i18n/messages.js'
 import type { RememberedRegion } from './recent-regions.js'

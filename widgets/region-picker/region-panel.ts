@@ -1,4 +1,4 @@
-import { TaskStatus } from '../base/task.js'
+import { TaskStatus } from '@lit/task'
 import { css, html, nothing, type ReactiveController } from 'lit'
 import { isAbort } from '../api/client.js'
 import { errorView, statusStyles } from '../base/status-view.js'
