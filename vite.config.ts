@@ -1,5 +1,7 @@
 import { defineConfig, type Plugin } from 'vite'
 import { precompress } from './scripts/precompress-plugin'
+import { slimLitSsrSupport } from './scripts/slim-lit-ssr-support-plugin'
+import { litErrorText } from './scripts/lit-error-text-plugin'
 
 /**
  * Three builds from one `vite build`:
@@ -71,7 +73,7 @@ const external = /^(lit|lit-html|lit-element)($|\/)|^@lit\//
 
 export default defineConfig({
   publicDir: false,
-  plugins: [minifyLitTemplates(), precompress('v1'), precompress('v1_hydrate')],
+  plugins: [minifyLitTemplates(), slimLitSsrSupport('v1_hydrate'), litErrorText(['v1', 'v1_hydrate']), precompress('v1'), precompress('v1_hydrate')],
   builder: {
     // Only the two environments below; the default `client` one would look for an index.html.
     async buildApp(builder) {

@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 
 export interface Child {
+  /** The process started (the group's leader). */
+  pid: number
   output: () => string
   stop: () => Promise<void>
 }
@@ -26,6 +28,7 @@ export const startChild = (
       }
     }
     const child: Child = {
+      pid: proc.pid!,
       output: () => output,
       stop: () =>
         new Promise((done) => {

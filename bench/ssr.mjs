@@ -1,6 +1,6 @@
 /**
  * Server rendering figures (`node bench/ssr.mjs` after `npm run build:widgets`):
- * - gzip sizes of widgets.js and widgets-hydrate.js as served (the build's Zopfli files);
+ * - gzip sizes of widgets.js and widgets-hydrate.js as served (the build's Zopfli files) against their budgets;
  * - time to render 24 cards (+ tabs) with the built renderer, median of 300 after warm-up;
  * - LCP and CLS of one page of 24 cards in an emulated phone (Chromium, 4× CPU slowdown, 412×915): server output +
  *   widgets-hydrate.js vs the same elements rendered by widgets.js on the client. A local server answers the API
@@ -17,8 +17,11 @@ const ssr = await import(pathToFileURL(path.join(root, 'dist/widgets/ssr/render.
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1]
 
 // --- Sizes ---------------------------------------------------------------------------------
-for (const f of ['widgets.js', 'widgets-hydrate.js'])
-  console.log(`${f}: ${statSync(path.join(root, 'dist/widgets/v1', f + '.gz')).size} bytes gzip (Zopfli), ${statSync(path.join(root, 'dist/widgets/v1', f + '.br')).size} brotli`)
+// Budgets (issue 11): widgets.js ≤ 20 kB gzip, widgets-hydrate.js ≤ 21 kB (1 kB = 1,000 bytes).
+for (const [f, budget] of [['widgets.js', 20_000], ['widgets-hydrate.js', 21_000]]) {
+  const gz = statSync(path.join(root, 'dist/widgets/v1', f + '.gz')).size
+  console.log(`${f}: ${gz} bytes gzip (Zopfli), ${statSync(path.join(root, 'dist/widgets/v1', f + '.br')).size} brotli · budget ${budget}: ${gz <= budget ? `${budget - gz} B under ✓` : `${gz - budget} B OVER ✗`}`)
+}
 
 // --- Data ----------------------------------------------------------------------------------
 const card = (i) => ({

@@ -253,6 +253,21 @@ export function describeRenderApi(name: string, load: () => Promise<Api | undefi
         expect(lightOf(html)).toContain('<a href="/p/article-4">托盘行业动态第 4 期</a>')
       })
 
+      it('first cover preload: the first card image as its <img> names it, escaped; none without a cover', () => {
+        const first = card(1, { cover: { ...card(1).cover!, url: '/api/media/file/a&b.jpg' } })
+        const html = ssr.renderArticleList({ list: listOf([first, card(2)]), lang: 'zh-CN', api: API })
+        const link = ssr.firstCoverPreload(html)
+        const img = /<img\s[^>]*\bpart="cover"[^>]*>/.exec(html)![0]
+        const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1]
+        expect(link).toMatch(/^<link rel="preload" as="image" [^<]*fetchpriority="high">$/)
+        expect(attr(link, 'href')).toBe(attr(img, 'src'))
+        expect(attr(link, 'imagesrcset')).toBe(attr(img, 'srcset'))
+        expect(attr(link, 'imagesizes')).toBe(attr(img, 'sizes'))
+        expect(attr(link, 'imagesrcset')).toContain(`${API}/api/media/file/c1-768.jpg 768w`)
+        expect(link).toContain('/api/media/file/a&amp;b.jpg 1200w')
+        expect(ssr.firstCoverPreload(ssr.renderArticleList({ list: listOf([card(3, { cover: undefined })]), lang: 'zh-CN', api: API }))).toBe('')
+      })
+
       it('the elements can be constructed and configured on a server (isServer guards)', () => {
         for (const tag of ['region-picker', 'article-list', 'article-card', 'article-view']) {
           const Ctor = customElements.get(tag)!

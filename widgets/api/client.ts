@@ -54,6 +54,8 @@ export function assetUrl(base: string, url: string): string {
   try {
     let b = bases.get(base)
     if (!b) {
+      // A relative base with no page to resolve it against (a server render): the URL as given, without a throw per call.
+      if (!globalThis.location && !/^[a-z][\w+.-]*:/i.test(base)) return url
       const u = new URL(base.replace(/\/*$/, '/'), globalThis.location?.href)
       b = [u, u.origin]
       // Only an absolute base resolves the same on every page URL.

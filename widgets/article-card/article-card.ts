@@ -92,12 +92,12 @@ export class ArticleCard extends WidgetElement {
     afterPaint(() => (this.coverStarted = true))
   }
 
-  private fetched?: Task<readonly [string, string, UiLang, number], ArticleDetail | undefined>
+  #fetched?: Task<readonly [string, string, UiLang, number], ArticleDetail | undefined>
 
   protected override willUpdate() {
     // Created only when needed: a card given its data (from a list) then renders once, with no task run.
     if (this.slug && !this.article)
-      this.fetched ??= this.task({
+      this.#fetched ??= this.task({
         args: () => [this.article ? '' : this.slug, this.apiRoot, this.uiLang, this.timeout] as const,
         task: ([slug, api, lang], { signal }) => (slug ? this.announce(getArticle(api, slug, lang, this.req(signal))) : undefined),
       })
@@ -203,7 +203,7 @@ export class ArticleCard extends WidgetElement {
   ]
 
   protected override render() {
-    const f = this.fetched
+    const f = this.#fetched
     const a = this.article ?? f?.value
     if (!a) return f?.error && !isAbort(f.error) ? errorView(this.t, f.error, () => f.run()) : this.slug ? html`<div class="skel"></div>` : nothing
     const layout = this.layout

@@ -118,12 +118,12 @@ export class ArticleList extends WidgetElement {
     this.page = 1
   }
 
-  private get limit() {
+  get #limit() {
     return Math.min(50, Math.max(1, Math.floor(this.pageSize) || 12))
   }
 
   readonly articles = this.task({
-    args: () => [this.apiRoot, this.uiLang, this.category, this.region, this.page, this.limit, this.sort, this.timeout] as const,
+    args: () => [this.apiRoot, this.uiLang, this.category, this.region, this.page, this.#limit, this.sort, this.timeout] as const,
     task: ([api, locale, category, region, page, limit, sort], { signal }) =>
       this.announce(
         getArticles(api, { category, region, page, limit, sort, locale }, this.req(signal)).then((res) => {
@@ -138,62 +138,62 @@ export class ArticleList extends WidgetElement {
     task: ([tabs, api, lang], { signal }) => (tabs ? getCategories(api, lang, this.req(signal)) : undefined),
   })
 
-  private source?: Element
+  #source?: Element
   /**
    * What `initial` answers: [api + language (categories; '' without them), that + filters (articles)]. Each task stays
    * off while its key matches, and for good once it does not (from then on the list fetches as usual).
    */
-  private seedKeys?: string[]
+  #seedKeys?: string[]
 
-  private keys(): string[] {
+  #keys(): string[] {
     const c = JSON.stringify([this.apiRoot, this.uiLang])
-    return [this.initial?.categories ? c : '', c + JSON.stringify([this.category, this.region, this.page, this.limit, this.sort])]
+    return [this.initial?.categories ? c : '', c + JSON.stringify([this.category, this.region, this.page, this.#limit, this.sort])]
   }
 
   /** The categories the tabs show: fetched, else the initial ones while they still apply. */
-  private get cats() {
-    return this.categories.value ?? (this.seedKeys?.[0] ? this.initial!.categories : undefined)
+  get #cats() {
+    return this.categories.value ?? (this.#seedKeys?.[0] ? this.initial!.categories : undefined)
   }
 
   override connectedCallback() {
     // Server output: its data, keyed by the attributes it was rendered with (before the URL may change them).
     if (!this.hasUpdated && !this.initial && (this.initial = readEmbedded(this, (d: ArticleListInitial) => Array.isArray(d.list?.docs))))
-      this.seedKeys = this.keys()
+      this.#seedKeys = this.#keys()
     super.connectedCallback()
     if (this.urlSync) {
       // Hydration must first render exactly what the server did (it does not commit what differs); the URL's view after.
-      if (this.hydrating) this.updateComplete.then(this.readUrl)
-      else this.readUrl()
-      addEventListener('popstate', this.readUrl)
+      if (this.hydrating) this.updateComplete.then(this.#readUrl)
+      else this.#readUrl()
+      addEventListener('popstate', this.#readUrl)
     }
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => this.follow(), { once: true })
-    else this.follow()
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => this.#follow(), { once: true })
+    else this.#follow()
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback()
-    removeEventListener('popstate', this.readUrl)
-    this.source?.removeEventListener('change', this.onSourceChange)
-    this.source = undefined
+    removeEventListener('popstate', this.#readUrl)
+    this.#source?.removeEventListener('change', this.#onSourceChange)
+    this.#source = undefined
   }
 
-  private readUrl = () => {
+  #readUrl = () => {
     const s = readUrlState()
     this.category = s.category ?? ''
-    if (s.region !== undefined || !this.source) this.region = s.region ?? this.region
+    if (s.region !== undefined || !this.#source) this.region = s.region ?? this.region
     this.page = s.page ?? 1
   }
 
   /** Starts following the region picker named by `region-source`. */
-  private async follow() {
-    if (!this.regionSource || !this.isConnected || this.source) return
+  async #follow() {
+    if (!this.regionSource || !this.isConnected || this.#source) return
     const root = this.getRootNode() as Document | ShadowRoot
     const src = (root.querySelector?.(this.regionSource) ?? document.querySelector(this.regionSource)) as
       | (Element & { value?: string })
       | null
     if (!src) return
-    this.source = src
-    src.addEventListener('change', this.onSourceChange)
+    this.#source = src
+    src.addEventListener('change', this.#onSourceChange)
     if (src.localName.includes('-')) await customElements.whenDefined(src.localName)
     // A hydrating picker takes its remembered choice only after its first update.
     if (this.hydrating) await (src as { updateComplete?: Promise<unknown> }).updateComplete
@@ -203,25 +203,25 @@ export class ArticleList extends WidgetElement {
     else if (src.value) this.region = src.value
   }
 
-  private onSourceChange = (e: Event) => {
+  #onSourceChange = (e: Event) => {
     const code = (e as CustomEvent<{ code?: string }>).detail?.code ?? (e.currentTarget as { value?: string }).value
     if (code === undefined || code === this.region) return
     this.region = code
     this.page = 1
-    this.syncUrl(false)
+    this.#syncUrl(false)
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
     const i = this.initial
     if (changed.has('initial') && i) {
       this.items = i.list.docs
-      this.lastRes = i.list
-      if (this.hasUpdated || !this.seedKeys) this.seedKeys = this.keys()
+      this.#lastRes = i.list
+      if (this.hasUpdated || !this.#seedKeys) this.#seedKeys = this.#keys()
     }
-    const s = this.seedKeys
+    const s = this.#seedKeys
     if (s) {
       // Before the tasks look at their args.
-      this.keys().forEach((k, j) => k !== s[j] && (s[j] = ''))
+      this.#keys().forEach((k, j) => k !== s[j] && (s[j] = ''))
       this.categories.autoRun = !s[0]
       this.articles.autoRun = !s[1]
     }
@@ -230,7 +230,7 @@ export class ArticleList extends WidgetElement {
       this.page = 1
   }
 
-  private syncUrl(push: boolean) {
+  #syncUrl(push: boolean) {
     if (this.urlSync) writeUrlState({ category: this.category, region: this.region, page: this.page }, push)
   }
 
@@ -239,13 +239,13 @@ export class ArticleList extends WidgetElement {
     if (slug === this.category) return
     this.category = slug
     this.page = 1
-    this.syncUrl(true)
+    this.#syncUrl(true)
   }
 
   /** Goes to a page, as the pager does. */
   goTo(page: number) {
     this.page = page
-    this.syncUrl(this.paging !== 'more')
+    this.#syncUrl(this.paging !== 'more')
   }
 
   static override styles = [
@@ -331,7 +331,7 @@ export class ArticleList extends WidgetElement {
     `,
   ]
 
-  private onTabKey(e: KeyboardEvent) {
+  #onTabKey(e: KeyboardEvent) {
     const tabs = [...this.renderRoot.querySelectorAll<HTMLElement>('[role=tab]')]
     const i = tabs.indexOf(e.target as HTMLElement)
     const j = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 }[e.key]
@@ -342,10 +342,10 @@ export class ArticleList extends WidgetElement {
     tab.click()
   }
 
-  private renderTabs() {
-    const all = [{ slug: '', name: this.t.all }, ...(this.cats?.docs ?? [])]
+  #renderTabs() {
+    const all = [{ slug: '', name: this.t.all }, ...(this.#cats?.docs ?? [])]
     const current = all.some((c) => c.slug === this.category) ? this.category : undefined
-    return html`<div part="tabs" class="tabs" role="tablist" aria-label=${this.t.categories} @keydown=${this.onTabKey}>
+    return html`<div part="tabs" class="tabs" role="tablist" aria-label=${this.t.categories} @keydown=${this.#onTabKey}>
       ${all.map((c, i) => {
         const selected = c.slug === current
         return html`<button
@@ -364,7 +364,7 @@ export class ArticleList extends WidgetElement {
     </div>`
   }
 
-  private renderPager(res: ArticleListResponse | undefined, busy: boolean) {
+  #renderPager(res: ArticleListResponse | undefined, busy: boolean) {
     const t = this.t
     if (!res || res.totalPages < 2) return nothing
     if (this.paging === 'more')
@@ -401,14 +401,14 @@ export class ArticleList extends WidgetElement {
     const current = !this.tabs
       ? undefined
       : isServer
-        ? `tab-${Math.max(0, ['', ...(this.cats?.docs ?? []).map((c) => c.slug)].indexOf(this.category))}`
+        ? `tab-${Math.max(0, ['', ...(this.#cats?.docs ?? []).map((c) => c.slug)].indexOf(this.category))}`
         : this.renderRoot.querySelector?.('[role=tab][aria-selected=true]')?.id
     const body = html`
       ${failed ? errorView(t, task.error, () => task.run()) : nothing}
       ${!showItems ? html`<slot></slot>` : nothing}
       ${!items && busy && !hostContent
         ? html`<ul class=${this.layout === 'vertical' ? '' : 'rows'} aria-hidden="true">
-            ${Array.from({ length: Math.min(this.limit, 6) }, () => html`<li class="skel"></li>`)}
+            ${Array.from({ length: Math.min(this.#limit, 6) }, () => html`<li class="skel"></li>`)}
           </ul>`
         : nothing}
       ${showItems
@@ -422,18 +422,18 @@ export class ArticleList extends WidgetElement {
             </ul>`
           : html`<p part="empty" class="empty">${t.empty}</p>`
         : nothing}
-      ${showItems && !(failed && !appending) ? this.renderPager(task.value ?? this.lastRes, busy) : nothing}
+      ${showItems && !(failed && !appending) ? this.#renderPager(task.value ?? this.#lastRes, busy) : nothing}
     `
     return this.tabs
-      ? html`${this.renderTabs()}
+      ? html`${this.#renderTabs()}
           <div id="panel" role="tabpanel" aria-labelledby=${current ?? 'tab-0'}>${body}</div>`
       : body
   }
 
   /** The last successful response; Task clears its value while a new run is pending or failed. */
-  private lastRes?: ArticleListResponse
+  #lastRes?: ArticleListResponse
 
   protected override updated() {
-    if (this.articles.value) this.lastRes = this.articles.value
+    if (this.articles.value) this.#lastRes = this.articles.value
   }
 }

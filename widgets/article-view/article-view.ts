@@ -69,7 +69,7 @@ export class ArticleView extends WidgetElement {
   declare initial?: ArticleDetail
 
   /** The checked body of an article, kept while it is shown (Lit leaves a node value it already holds alone). */
-  private body?: [ArticleDetail, string, Node]
+  #body?: [ArticleDetail, string, Node]
 
   constructor() {
     super()
@@ -215,7 +215,7 @@ export class ArticleView extends WidgetElement {
   ]
 
   /** A previous/next line; server output slots its light-DOM link instead (`slot`). */
-  private link(label: string, a?: ArticleLink, slot?: string) {
+  #link(label: string, a?: ArticleLink, slot?: string) {
     const none = this.t.none
     return html`<p>${label}：${slot ? html`<slot name=${slot}>${none}</slot>` : a ? html`<a href=${fillHref(this.href || DEFAULT_HREF, a)}>${a.title}</a>` : none}</p>`
   }
@@ -234,7 +234,7 @@ export class ArticleView extends WidgetElement {
           </div>`
         : nothing
     }
-    if (!s && (this.body?.[0] !== d || this.body[1] !== this.api)) this.body = [d, this.api, inertTemplate(d.html ?? '', this.api).content]
+    if (!s && (this.#body?.[0] !== d || this.#body[1] !== this.api)) this.#body = [d, this.api, inertTemplate(d.html ?? '', this.api).content]
     return html`
       <article part="article">
         ${s ? html`<div part="title" class="title"><slot name="title"></slot></div>` : html`<h1 part="title">${d.title}</h1>`}
@@ -243,11 +243,11 @@ export class ArticleView extends WidgetElement {
           ${s ? html`<slot name="date"></slot>` : html`<time datetime=${d.publishedAt}>${isoDay(d.publishedAt)}</time>`}
           <span>${t.views}：${this.views ?? d.views}</span>
         </p>
-        <div part="body" class="body">${s ? html`<slot name="body"></slot>` : this.body![2]}</div>
+        <div part="body" class="body">${s ? html`<slot name="body"></slot>` : this.#body![2]}</div>
         ${d.credits?.length
           ? html`<dl part="credits">${d.credits.map((c) => html`<div><dt>${c.label}</dt><dd>${c.value}</dd></div>`)}</dl>`
           : nothing}
-        <nav part="nav" aria-label="${t.prev} / ${t.next}">${this.link(t.prev, d.prev, s && 'prev')}${this.link(t.next, d.next, s && 'next')}</nav>
+        <nav part="nav" aria-label="${t.prev} / ${t.next}">${this.#link(t.prev, d.prev, s && 'prev')}${this.#link(t.next, d.next, s && 'next')}</nav>
       </article>
     `
   }

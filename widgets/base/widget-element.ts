@@ -85,12 +85,12 @@ export class WidgetElement extends LitElement {
     return { signal, timeout: this.timeout || DEFAULT_TIMEOUT }
   }
 
-  private tasks: { error?: unknown; run(): unknown; abort(): void }[] = []
+  #tasks: { error?: unknown; run(): unknown; abort(): void }[] = []
 
   /** A task that aborts when the element leaves the page and runs again when it comes back. */
   protected task<const A extends readonly unknown[], R>(config: TaskConfig<A, R>) {
     const task = new Task<A, R>(this, config)
-    this.tasks.push(task)
+    this.#tasks.push(task)
     return task
   }
 
@@ -104,11 +104,11 @@ export class WidgetElement extends LitElement {
     // Before LitElement's connectedCallback, which makes the shadow root when there is none.
     this.hydrating = !this.hasUpdated && !!this.shadowRoot
     super.connectedCallback()
-    for (const t of this.tasks) if (isAbort(t.error)) t.run()
+    for (const t of this.#tasks) if (isAbort(t.error)) t.run()
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback()
-    for (const t of this.tasks) t.abort()
+    for (const t of this.#tasks) t.abort()
   }
 }

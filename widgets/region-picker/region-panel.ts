@@ -20,60 +20,63 @@ export class RegionPanel implements ReactiveController {
   query = ''
   /** Opens leftwards (trigger near the right edge); decided before the panel renders. */
   end = false
-  private searcher?: RegionSearch
-  private searchModel?: RegionModel
-  private activeEl?: Element
-  private coords?: { lat: number; lng: number }
-  private locating = false
-  private autoActivate = false
-  private allKey: unknown[] = []
-  private allHtml = ''
+  #searcher?: RegionSearch
+  #searchModel?: RegionModel
+  #activeEl?: Element
+  #coords?: { lat: number; lng: number }
+  #locating = false
+  #autoActivate = false
+  #allKey: unknown[] = []
+  #allHtml = ''
   /** The `.all` element holding `shownHtml`, and the options marked as the current choice. */
-  private allEl?: Element
-  private shownHtml = ''
-  private marked: Element[] = []
-  private markedCode?: string
-  private letters?: [RegionModel, string[]]
-  private near?: [unknown[], RegionEntry | undefined]
+  #allEl?: Element
+  #shownHtml = ''
+  #marked: Element[] = []
+  #markedCode?: string
+  #letters?: [RegionModel, string[]]
+  #near?: [unknown[], RegionEntry | undefined]
 
-  constructor(private host: PanelHost) {
+  #host: PanelHost
+
+  constructor(host: PanelHost) {
+    this.#host = host
     host.addController(this)
     const root = host.renderRoot as ShadowRoot
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, statusStyles.styleSheet!, panelStyles.styleSheet!]
   }
 
   hostUpdated() {
-    const host = this.host
+    const host = this.#host
     const root = host.renderRoot as ShadowRoot
-    if (host.open) document.addEventListener('pointerdown', this.onOutside, true)
-    else document.removeEventListener('pointerdown', this.onOutside, true)
+    if (host.open) document.addEventListener('pointerdown', this.#onOutside, true)
+    else document.removeEventListener('pointerdown', this.#onOutside, true)
     // Parsed once into place (as a template it would be parsed and then cloned), again only when it changes.
-    const all = this.$('.all')
-    if (all && (all !== this.allEl || this.shownHtml !== this.allHtml)) {
-      all.innerHTML = this.shownHtml = this.allHtml
-      this.allEl = all
-      this.markedCode = undefined
+    const all = this.#$('.all')
+    if (all && (all !== this.#allEl || this.#shownHtml !== this.#allHtml)) {
+      all.innerHTML = this.#shownHtml = this.#allHtml
+      this.#allEl = all
+      this.#markedCode = undefined
     }
-    if (this.markedCode !== host.value) {
-      for (const el of this.marked) el.classList.remove('chosen')
-      this.marked = host.value ? ['r-', 'h-', 'o-'].map((p) => root.getElementById(p + host.value)!).filter(Boolean) : []
-      for (const el of this.marked) el.classList.add('chosen')
-      this.markedCode = host.value
+    if (this.#markedCode !== host.value) {
+      for (const el of this.#marked) el.classList.remove('chosen')
+      this.#marked = host.value ? ['r-', 'h-', 'o-'].map((p) => root.getElementById(p + host.value)!).filter(Boolean) : []
+      for (const el of this.#marked) el.classList.add('chosen')
+      this.#markedCode = host.value
     }
     // The best match becomes active once there are results: typed before the regions arrived, on their arrival.
-    const best = this.autoActivate && this.options()[0]
+    const best = this.#autoActivate && this.#options()[0]
     if (best) {
-      this.autoActivate = false
-      this.setActive(best, false)
+      this.#autoActivate = false
+      this.#setActive(best, false)
     }
   }
 
   hostDisconnected() {
-    document.removeEventListener('pointerdown', this.onOutside, true)
+    document.removeEventListener('pointerdown', this.#onOutside, true)
   }
 
-  private $<E extends Element>(sel: string) {
-    return this.host.renderRoot.querySelector<E>(sel)
+  #$<E extends Element>(sel: string) {
+    return this.#host.renderRoot.querySelector<E>(sel)
   }
 
   /** Before the panel renders: which way it opens, from the host's box. */
@@ -83,14 +86,14 @@ export class RegionPanel implements ReactiveController {
 
   /** After the panel is shown: focus the search, mark the current choice, locate. */
   opened() {
-    const host = this.host
-    this.$<HTMLInputElement>('input')?.focus({ preventScroll: true })
-    this.setActive(this.query ? this.options()[0] : host.value ? this.$(`#o-${host.value}`) ?? undefined : undefined)
-    if (host.locate && !this.hostCoords() && !this.coords && !this.locating && navigator.geolocation) {
-      this.locating = true
+    const host = this.#host
+    this.#$<HTMLInputElement>('input')?.focus({ preventScroll: true })
+    this.#setActive(this.query ? this.#options()[0] : host.value ? this.#$(`#o-${host.value}`) ?? undefined : undefined)
+    if (host.locate && !this.#hostCoords() && !this.#coords && !this.#locating && navigator.geolocation) {
+      this.#locating = true
       navigator.geolocation.getCurrentPosition(
         (p) => {
-          this.coords = { lat: p.coords.latitude, lng: p.coords.longitude }
+          this.#coords = { lat: p.coords.latitude, lng: p.coords.longitude }
           host.requestUpdate()
         },
         // Denied or unavailable (common where the location service is unreachable): manual choice stays.
@@ -100,31 +103,31 @@ export class RegionPanel implements ReactiveController {
     }
   }
 
-  private hostCoords() {
-    const { latitude: lat, longitude: lng } = this.host
+  #hostCoords() {
+    const { latitude: lat, longitude: lng } = this.#host
     return Number.isFinite(lat) && Number.isFinite(lng) ? { lat: lat!, lng: lng! } : undefined
   }
 
-  private onOutside = (e: Event) => {
-    if (!e.composedPath().includes(this.host)) this.host.hide(false)
+  #onOutside = (e: Event) => {
+    if (!e.composedPath().includes(this.#host)) this.#host.hide(false)
   }
 
-  private onFocusOut = (e: FocusEvent) => {
+  #onFocusOut = (e: FocusEvent) => {
     const to = e.relatedTarget as Node | null
     // Null when the window itself loses focus: keep the panel for when the visitor comes back.
-    if (to && !this.host.contains(to) && !this.host.renderRoot.contains(to)) this.host.hide(false)
+    if (to && !this.#host.contains(to) && !this.#host.renderRoot.contains(to)) this.#host.hide(false)
   }
 
   /** Options currently shown, in order. */
-  private options(): Element[] {
-    return [...this.host.renderRoot.querySelectorAll(this.query ? '.results [role=option]' : '.all [role=option]')]
+  #options(): Element[] {
+    return [...this.#host.renderRoot.querySelectorAll(this.query ? '.results [role=option]' : '.all [role=option]')]
   }
 
   /** Marks the active option; `scroll` brings it into view (not needed for the first search result). */
-  private setActive(el?: Element | null, scroll = true) {
-    this.activeEl?.removeAttribute('aria-selected')
-    this.activeEl = el ?? undefined
-    const input = this.$('input')
+  #setActive(el?: Element | null, scroll = true) {
+    this.#activeEl?.removeAttribute('aria-selected')
+    this.#activeEl = el ?? undefined
+    const input = this.#$('input')
     if (el) {
       el.setAttribute('aria-selected', 'true')
       if (scroll) el.scrollIntoView({ block: 'nearest' })
@@ -132,25 +135,25 @@ export class RegionPanel implements ReactiveController {
     } else input?.removeAttribute('aria-activedescendant')
   }
 
-  private onInput = (e: Event) => {
+  #onInput = (e: Event) => {
     this.query = (e.target as HTMLInputElement).value
-    this.setActive()
+    this.#setActive()
     // Automatic selection of the best match once the results are rendered.
-    this.autoActivate = !!this.query
-    this.host.requestUpdate()
+    this.#autoActivate = !!this.query
+    this.#host.requestUpdate()
   }
 
-  private onKey = (e: KeyboardEvent) => {
+  #onKey = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
       e.stopPropagation()
-      this.host.hide()
+      this.#host.hide()
       return
     }
     if (!(e.target as Element).matches('input')) return
-    const opts = this.options()
+    const opts = this.#options()
     const n = opts.length
-    const i = this.activeEl ? opts.indexOf(this.activeEl) : -1
-    const to = (j: number) => this.setActive(opts[Math.max(0, Math.min(n - 1, j))])
+    const i = this.#activeEl ? opts.indexOf(this.#activeEl) : -1
+    const to = (j: number) => this.#setActive(opts[Math.max(0, Math.min(n - 1, j))])
     switch (e.key) {
       case 'ArrowDown':
         to(i < 0 ? 0 : i + 1)
@@ -165,7 +168,7 @@ export class RegionPanel implements ReactiveController {
         to(e.key === 'Home' ? 0 : n - 1)
         break
       case 'Enter':
-        if (i >= 0) this.pick(opts[i])
+        if (i >= 0) this.#pick(opts[i])
         break
       default:
         return
@@ -173,32 +176,32 @@ export class RegionPanel implements ReactiveController {
     e.preventDefault()
   }
 
-  private onClick = (e: Event) => {
+  #onClick = (e: Event) => {
     const opt = (e.target as Element).closest('[role=option]')
-    if (opt) this.pick(opt)
+    if (opt) this.#pick(opt)
   }
 
-  private pick(opt: Element) {
+  #pick(opt: Element) {
     // Option ids are a two-letter prefix and the code.
-    const entry = this.host.model?.byCode.get(opt.id.slice(2))
-    if (entry) this.host.choose(entry)
+    const entry = this.#host.model?.byCode.get(opt.id.slice(2))
+    if (entry) this.#host.choose(entry)
   }
 
-  private async jump(letter: string) {
+  async #jump(letter: string) {
     if (this.query) {
       this.query = ''
-      this.host.requestUpdate()
-      await this.host.updateComplete
+      this.#host.requestUpdate()
+      await this.#host.updateComplete
     }
-    const group = this.$(`#L-${letter}`)
-    const list = this.$('.list')
+    const group = this.#$(`#L-${letter}`)
+    const list = this.#$('.list')
     if (!group || !list) return
     list.scrollTop += group.getBoundingClientRect().top - list.getBoundingClientRect().top
-    this.setActive(group.querySelector('[role=option]'))
+    this.#setActive(group.querySelector('[role=option]'))
   }
 
   render() {
-    const host = this.host
+    const host = this.#host
     const t = host.t
     const data = host.data
     const model = host.model
@@ -206,7 +209,7 @@ export class RegionPanel implements ReactiveController {
     let body
     if (data.status === TaskStatus.ERROR && !isAbort(data.error)) body = errorView(t, data.error, () => data.run())
     else if (!model) body = html`<p class="status" role="status">${t.loading}</p>`
-    else body = this.renderBody(model)
+    else body = this.#renderBody(model)
     return html`
       <div
         part="panel"
@@ -214,8 +217,8 @@ export class RegionPanel implements ReactiveController {
         role="dialog"
         aria-label=${label}
         ?hidden=${!host.open}
-        @keydown=${this.onKey}
-        @focusout=${this.onFocusOut}
+        @keydown=${this.#onKey}
+        @focusout=${this.#onFocusOut}
       >
         <div class="head">
           <input
@@ -230,7 +233,7 @@ export class RegionPanel implements ReactiveController {
             spellcheck="false"
             enterkeyhint="search"
             .value=${this.query}
-            @input=${this.onInput}
+            @input=${this.#onInput}
           />
           <button part="close" type="button" aria-label=${t.close} @click=${() => host.hide()}>
             <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M6 6l12 12M18 6 6 18" /></svg>
@@ -241,24 +244,24 @@ export class RegionPanel implements ReactiveController {
     `
   }
 
-  private renderBody(model: RegionModel) {
-    const host = this.host
+  #renderBody(model: RegionModel) {
+    const host = this.#host
     const t = host.t
     const q = this.query
-    const coords = this.hostCoords() ?? this.coords
+    const coords = this.#hostCoords() ?? this.#coords
     // Computed once per tree and position, not on every keystroke.
     const nearKey = [model, coords?.lat, coords?.lng]
-    if (!this.near || nearKey.some((k, i) => k !== this.near![0][i]))
-      this.near = [nearKey, coords && nearestRegion(model.entries, coords.lat, coords.lng)]
-    const near = this.near[1]
+    if (!this.#near || nearKey.some((k, i) => k !== this.#near![0][i]))
+      this.#near = [nearKey, coords && nearestRegion(model.entries, coords.lat, coords.lng)]
+    const near = this.#near[1]
     let results: RegionEntry[] = []
     if (q) {
-      if (this.searchModel !== model) [this.searcher, this.searchModel] = [new RegionSearch(model.entries), model]
-      results = this.searcher!.search(q, 20)
+      if (this.#searchModel !== model) [this.#searcher, this.#searchModel] = [new RegionSearch(model.entries), model]
+      results = this.#searcher!.search(q, 20)
     }
-    if (this.letters?.[0] !== model) this.letters = [model, [...new Set(model.groups.map((g) => g.letter))]]
-    const letters = this.letters[1]
-    this.renderAll(model)
+    if (this.#letters?.[0] !== model) this.#letters = [model, [...new Set(model.groups.map((g) => g.letter))]]
+    const letters = this.#letters[1]
+    this.#renderAll(model)
     return html`
       ${near
         ? html`<button part="nearest" class="chip" type="button" @click=${() => host.choose(near)}>
@@ -273,7 +276,7 @@ export class RegionPanel implements ReactiveController {
             id="lb"
             tabindex="-1"
             aria-label=${model.level === 'province' ? t.provinces : t.cities}
-            @click=${this.onClick}
+            @click=${this.#onClick}
             @mousedown=${(e: Event) => e.preventDefault()}
           >
             ${q
@@ -290,18 +293,18 @@ export class RegionPanel implements ReactiveController {
           </div>
         </div>
         <nav part="index" class="index" aria-label=${t.letters} ?hidden=${!!q}>
-          ${letters.map((l) => html`<button part="index-letter" type="button" @click=${() => this.jump(l)}>${l}</button>`)}
+          ${letters.map((l) => html`<button part="index-letter" type="button" @click=${() => this.#jump(l)}>${l}</button>`)}
         </nav>
       </div>
     `
   }
 
   /** The full list as HTML, rebuilt only when the tree, the recent list or the language changes; hostUpdated puts it in place. */
-  private renderAll(model: RegionModel): string {
-    const t = this.host.t
-    const key = [model, this.host.recent, t]
-    if (key.every((k, i) => k === this.allKey[i])) return this.allHtml
-    this.allKey = key
+  #renderAll(model: RegionModel): string {
+    const t = this.#host.t
+    const key = [model, this.#host.recent, t]
+    if (key.every((k, i) => k === this.#allKey[i])) return this.#allHtml
+    this.#allKey = key
     // Each group is one run of text: inline options with spaces as the places to wrap, the labels inline
     // blocks before them (a hanging indent lines up the wrapped lines). Far cheaper to lay out than a grid of flex items.
     const opts = (prefix: string, entries: RegionEntry[]) =>
@@ -310,7 +313,7 @@ export class RegionPanel implements ReactiveController {
       entries.length
         ? `<div role="group" class="sec" aria-label="${esc(label)}"><span part="group-label" class="gl" aria-hidden="true">${esc(label)}</span>${opts(prefix, entries)}</div>`
         : ''
-    const recent = this.host.recent.map((r) => model.byCode.get(r.code)!).filter(Boolean)
+    const recent = this.#host.recent.map((r) => model.byCode.get(r.code)!).filter(Boolean)
     const groups = model.groups
     // Rows far down are skipped until scrolled near (content-visibility); their placeholder height must be close,
     // or too many count as near on opening. Lines estimated from the names for a desktop-wide panel (~30em of
@@ -334,7 +337,7 @@ export class RegionPanel implements ReactiveController {
           g.entries,
         )
       })
-    return (this.allHtml = section(t.recent, recent, 'r-') + section(t.hot, model.hot, 'h-') + rows)
+    return (this.#allHtml = section(t.recent, recent, 'r-') + section(t.hot, model.hot, 'h-') + rows)
   }
 }
 

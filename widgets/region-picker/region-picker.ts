@@ -117,15 +117,15 @@ export class RegionPicker extends WidgetElement {
   /** Recent choices (newest first), shown in the panel. */
   recent: RememberedRegion[] = []
 
-  private internals = this.attachInternals()
-  private remembered?: RememberedRegion
-  private inline?: RegionTreeResponse
-  private modelCache?: RegionModel
+  #internals = this.attachInternals()
+  #remembered?: RememberedRegion
+  #inline?: RegionTreeResponse
+  #modelCache?: RegionModel
 
   /** The region tree: inline data when given, else the CMS. Runs only once something needs it. */
   readonly data = this.task({
     autoRun: false,
-    args: () => [this.regions ?? this.inline, this.apiRoot, this.uiLang, this.timeout] as const,
+    args: () => [this.regions ?? this.#inline, this.apiRoot, this.uiLang, this.timeout] as const,
     task: ([inline, api, lang], { signal }) => inline ?? this.announce(getRegions(api, lang, this.req(signal))),
   })
 
@@ -180,22 +180,22 @@ export class RegionPicker extends WidgetElement {
   // --- Form association -------------------------------------------------------------------
 
   get form() {
-    return this.internals.form
+    return this.#internals.form
   }
   get validity() {
-    return this.internals.validity
+    return this.#internals.validity
   }
   get validationMessage() {
-    return this.internals.validationMessage
+    return this.#internals.validationMessage
   }
   get willValidate() {
-    return this.internals.willValidate
+    return this.#internals.willValidate
   }
   checkValidity() {
-    return this.internals.checkValidity()
+    return this.#internals.checkValidity()
   }
   reportValidity() {
-    return this.internals.reportValidity()
+    return this.#internals.reportValidity()
   }
   formDisabledCallback(disabled: boolean) {
     this.formDisabled = disabled
@@ -212,15 +212,15 @@ export class RegionPicker extends WidgetElement {
   /** The model of the loaded tree at the current level, rebuilt only when either changes. */
   get model(): RegionModel | undefined {
     // Inline data counts before its task has run: the first render (and a server render) can already name the choice.
-    const tree = this.data.value ?? this.regions ?? this.inline
+    const tree = this.data.value ?? this.regions ?? this.#inline
     if (!tree) return undefined
-    if (this.modelCache?.level !== this.level || this.modelCache.source !== tree.source || this.treeOfCache !== tree) {
-      this.modelCache = buildModel(tree, this.level)
-      this.treeOfCache = tree
+    if (this.#modelCache?.level !== this.level || this.#modelCache.source !== tree.source || this.#treeOfCache !== tree) {
+      this.#modelCache = buildModel(tree, this.level)
+      this.#treeOfCache = tree
     }
-    return this.modelCache
+    return this.#modelCache
   }
-  private treeOfCache?: RegionTreeResponse
+  #treeOfCache?: RegionTreeResponse
 
   /** Starts loading the tree (and keeps it following api / lang changes from now on). */
   load() {
@@ -237,7 +237,7 @@ export class RegionPicker extends WidgetElement {
   override connectedCallback() {
     super.connectedCallback()
     // Malformed inline data: the CMS instead.
-    this.inline = readEmbedded(this, (d: RegionTreeResponse) => Array.isArray(d.provinces))
+    this.#inline = readEmbedded(this, (d: RegionTreeResponse) => Array.isArray(d.provinces))
     const level = this.level
     this.recent = this.noRemember ? this.recent : loadRecent(level)
     if (!this.value && !this.noRemember) {
@@ -246,7 +246,7 @@ export class RegionPicker extends WidgetElement {
         // Server output is hydrated by a first render equal to it; the remembered choice comes after.
         const apply = () => {
           if (this.value) return
-          this.remembered = last
+          this.#remembered = last
           this.value = last.code
           rememberInCookie(last.code)
         }
@@ -265,19 +265,19 @@ export class RegionPicker extends WidgetElement {
     // A server renders from the data it was given and never fetches.
     if (isServer) return
     // Label a restored value without the tree when its name was remembered in this language.
-    const known = this.remembered?.code === this.value && this.remembered.lang === this.uiLang
-    if (this.regions || this.inline || (this.value && !known && !this.selected)) this.load()
+    const known = this.#remembered?.code === this.value && this.#remembered.lang === this.uiLang
+    if (this.regions || this.#inline || (this.value && !known && !this.selected)) this.load()
     if (changed.has('open') && this.open) this.load()
   }
 
   protected override updated() {
-    const i = this.internals
+    const i = this.#internals
     const missing = this.required && !this.value && !this.disabled
     i.setFormValue(this.value || null)
-    i.setValidity(missing ? { valueMissing: true } : {}, missing ? this.t.required : '', this.trigger ?? undefined)
+    i.setValidity(missing ? { valueMissing: true } : {}, missing ? this.t.required : '', this.#trigger ?? undefined)
   }
 
-  private get trigger() {
+  get #trigger() {
     return this.renderRoot.querySelector<HTMLButtonElement>('.trigger')
   }
 
@@ -301,7 +301,7 @@ export class RegionPicker extends WidgetElement {
   hide(focusTrigger = true) {
     if (!this.open) return
     this.open = false
-    if (focusTrigger) this.trigger?.focus()
+    if (focusTrigger) this.#trigger?.focus()
   }
 
   /** Chooses a region as the visitor would: updates value, remembers it and fires `change`. */
@@ -309,7 +309,7 @@ export class RegionPicker extends WidgetElement {
     const { node, province } = entry
     this.value = node.code
     const r = { code: node.code, name: node.name, lang: this.uiLang }
-    this.remembered = r
+    this.#remembered = r
     this.recent = pushRecent(this.recent, r)
     if (!this.noRemember) saveChoice(this.level, r, this.recent)
     const tel = node.tel ?? province?.tel
@@ -320,7 +320,7 @@ export class RegionPicker extends WidgetElement {
     this.dispatchEvent(new CustomEvent('change', { detail, bubbles: true, composed: true }))
   }
 
-  private onTriggerKey(e: KeyboardEvent) {
+  #onTriggerKey(e: KeyboardEvent) {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault()
       this.show()
@@ -333,7 +333,7 @@ export class RegionPicker extends WidgetElement {
 
   protected override render() {
     const t = this.t
-    const name = this.selected?.node.name ?? (this.remembered?.code === this.value ? this.remembered.name : '')
+    const name = this.selected?.node.name ?? (this.#remembered?.code === this.value ? this.#remembered.name : '')
     const placeholder = this.placeholder || (this.level === 'province' ? t.chooseProvince : t.choose)
     return html`
       <button
@@ -345,9 +345,9 @@ export class RegionPicker extends WidgetElement {
         aria-label=${name ? `${placeholder}: ${name}` : placeholder}
         ?disabled=${this.disabled || this.formDisabled}
         @click=${() => (this.open ? this.hide() : this.show())}
-        @keydown=${this.onTriggerKey}
-        @pointerenter=${this.prefetch}
-        @focus=${this.prefetch}
+        @keydown=${this.#onTriggerKey}
+        @pointerenter=${this.#prefetch}
+        @focus=${this.#prefetch}
       >
         <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 21s-7-6.2-7-11.5a7 7 0 0 1 14 0C19 14.8 12 21 12 21z" /><circle cx="12" cy="9.5" r="2.5" /></svg>
         <span part="label" class="label ${name ? '' : 'placeholder'}">${name || placeholder}</span>
@@ -358,7 +358,7 @@ export class RegionPicker extends WidgetElement {
   }
 
   /** Hovering or focusing the trigger starts loading the data. */
-  private prefetch() {
+  #prefetch() {
     if (!this.disabled) this.load()
   }
 }

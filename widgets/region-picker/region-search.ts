@@ -83,15 +83,15 @@ interface Row {
  * within a rank hot cities come first ("hz": 杭州 before 惠州, 湖州), then display order.
  */
 export class RegionSearch {
-  private rows: Row[]
-  private parents: Keys[] = []
+  #rows: Row[]
+  #parents: Keys[] = []
 
   constructor(entries: RegionEntry[]) {
     // A province's keys once, not once per city; ranked once per query too.
     const index = new Map<RegionNode | undefined, number>([[undefined, -1]])
-    this.rows = entries.map((entry) => {
+    this.#rows = entries.map((entry) => {
       const p = entry.province
-      if (!index.has(p)) index.set(p, this.parents.push(keysOf(p!)) - 1)
+      if (!index.has(p)) index.set(p, this.#parents.push(keysOf(p!)) - 1)
       return { entry, keys: keysOf(entry.node), parent: index.get(p)! }
     })
   }
@@ -101,8 +101,8 @@ export class RegionSearch {
     if (!q) return []
     const buckets: RegionEntry[][] = [[], [], [], [], [], [], [], []]
     // Provinces matching exactly or as a prefix: their cities are listed after the regions that match themselves.
-    const parentMatches = this.parents.map((k) => rank(k, q) < 2)
-    for (const row of this.rows) {
+    const parentMatches = this.#parents.map((k) => rank(k, q) < 2)
+    for (const row of this.#rows) {
       const r = rank(row.keys, q)
       if (r === 3 && !parentMatches[row.parent]) continue
       buckets[r * 2 + (row.entry.node.hot ? 0 : 1)]!.push(row.entry)

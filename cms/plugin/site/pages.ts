@@ -185,7 +185,21 @@ export const renderListPage = (ctx: PageContext, data: ListPageData): string => 
     list.totalPages > 1 ? `<span>${list.page} / ${list.totalPages}</span>` : '',
     list.hasNextPage ? `<a rel="next" href="${esc(listUrl(ctx, { ...q, page: list.page + 1, locale: ctx.locale }))}">${esc(t.older)}</a>` : '',
   ].join(' ')
+  const listElement = ctx.renderer?.renderArticleList({
+    list,
+    categories: { docs: data.categories },
+    category: category?.slug,
+    region: region?.code,
+    lang: htmlLang(ctx.locale),
+    api: ctx.api,
+    apiPath: ctx.apiPath,
+    regionSource: '#city',
+    urlSync: true,
+    href: `${ctx.site.path}/{slug}`,
+  })
   const extra = [
+    // The first card's cover is the largest paint on a phone: fetched while the head parses, not after layout.
+    listElement ? ctx.renderer!.firstCoverPreload(listElement) : '',
     list.hasPrevPage ? `<link rel="prev" href="${esc(absolute(ctx.site, listUrl(ctx, { ...q, page: list.page - 1, locale: ctx.locale })))}">` : '',
     list.hasNextPage ? `<link rel="next" href="${esc(absolute(ctx.site, listUrl(ctx, { ...q, page: list.page + 1, locale: ctx.locale })))}">` : '',
   ].join('')
@@ -199,19 +213,7 @@ ${(() => {
     const pagerLinks = `<nav class="pager" aria-label="${esc(t.pagination)}">${pager}</nav>`
     if (!ctx.renderer) return `${tabLinks}\n${articleListElement(ctx, list, { category: category?.slug, region: region?.code, regionSource: '#city' })}\n${pagerLinks}`
     // The element draws its own tabs and pages; the same links stay in its fallback slot for crawlers.
-    const element = ctx.renderer.renderArticleList({
-      list,
-      categories: { docs: data.categories },
-      category: category?.slug,
-      region: region?.code,
-      lang: htmlLang(ctx.locale),
-      api: ctx.api,
-      apiPath: ctx.apiPath,
-      regionSource: '#city',
-      urlSync: true,
-      href: `${ctx.site.path}/{slug}`,
-    })
-    return element.replace(/<\/article-list>$/, `${tabLinks}${pagerLinks}</article-list>`)
+    return `${listElement!.slice(0, -'</article-list>'.length)}${tabLinks}${pagerLinks}</article-list>`
   })()}
 </main>`
   return document(ctx, { title, description, urls, type: 'website', structuredData: [breadcrumbs, itemList], feeds: q, extra }, body)
