@@ -49,51 +49,57 @@ export const sqlArticleList = async (
     throw new HttpError(404, `Unknown region "${params.region}"`)
   }
 
+  // One statement shape per locale, sort, filter kind and number of region ids; every other value is bound. The SQL
+  // below is built only the first time a shape is met.
+  const shape = `${params.locale}|${params.sort}|${params.category ? 'c' : ''}|${regionIds?.length ?? ''}`
+  const regionList = regionIds ? placeholderList('region', regionIds) : undefined
+  const offset = (params.page - 1) * params.limit
+  const values: Values = { ...regionList?.values, category: params.category, limit: params.limit, offset, upto: offset + params.limit }
+  const card = cardParts(payload, options, r, params.locale)
+
   const category = params.category ? sql` AND a.category_id = ${categoryId}` : sql``
   const base = sql`a._status = 'published'${category}`
   // "Tagged with these regions OR nationwide" as two disjoint parts, each an index range: nationwide ones walk
   // (category, _status, nationwide, published_at); tagged ones start from the few rels rows of these regions.
   // One OR over both visits every article of the category. Tagged-and-not-nationwide is `nationwide = FALSE`, as the
   // reference counts it (Payload always writes the checkbox, so NULL never occurs).
-  const regionList = regionIds ? placeholderList('region', regionIds) : undefined
-  const parts = regionList
-    ? [
-        sql`${base} AND a.nationwide = TRUE`,
-        sql`${base} AND a.nationwide = FALSE AND a.id IN (SELECT x.parent_id FROM ${rels} x WHERE x.path = 'regions' AND x.regions_id IN (${regionList.list}))`,
-      ]
-    : [base]
+  const parts = () =>
+    regionList
+      ? [
+          sql`${base} AND a.nationwide = TRUE`,
+          sql`${base} AND a.nationwide = FALSE AND a.id IN (SELECT x.parent_id FROM ${rels} x WHERE x.path = 'regions' AND x.regions_id IN (${regionList.list}))`,
+        ]
+      : [base]
 
   const count = (where: SQL) => sql`(SELECT count(*) FROM ${articles} a WHERE ${where})`
-  const total = sql.join(parts.map(count), sql` + `)
-  // One statement shape per locale, sort, filter kind and number of region ids; every other value is bound.
-  const shape = `${params.locale}|${params.sort}|${params.category ? 'c' : ''}|${regionIds?.length ?? ''}`
-  const offset = (params.page - 1) * params.limit
-  const values: Values = { ...regionList?.values, category: params.category, limit: params.limit, offset, upto: offset + params.limit }
-  const totalQuery = r.query<Row>(`list-total|${shape}`, () => sql`SELECT ${total} AS total, ${categoryId} AS category_id`, values)
+  const totalQuery = r.query<Row>(`list-total|${shape}`, () => sql`SELECT ${sql.join(parts().map(count), sql` + `)} AS total, ${categoryId} AS category_id`, values)
 
-  const card = cardParts(payload, options, r, params.locale)
-  const keys = SORT_KEYS[params.sort]
-  const key = (i: number) => sql.identifier(`k${i}`)
-  const innerFrom =
-    params.sort === '-views'
-      ? sql`FROM ${r.table(slugs.articleViews)} v JOIN ${articles} a ON a.id = v.article_id`
-      : params.sort === 'title'
-        ? sql`FROM ${articles} a LEFT JOIN ${r.table(slugs.articles, '_locales')} l ON l._parent_id = a.id AND l._locale = ${params.locale}`
-        : sql`FROM ${articles} a`
-  const ordered = (where: SQL, limit: SQL, skip: SQL) => sql`SELECT a.id AS pid, ${sql.join(keys.map((k, i) => sql`${k.expr} AS ${key(i)}`), sql`, `)}
-    ${innerFrom} WHERE ${where}
-    ORDER BY ${orderBy(keys, (i) => keys[i]!.expr)}
-    LIMIT ${limit} OFFSET ${skip}`
-  // Two parts: the first page*limit of each (both index-ordered), merged by the sort key; the page is cut from those.
-  const page =
-    parts.length === 1
-      ? ordered(parts[0]!, sql`${sql.placeholder('limit')}`, sql`${sql.placeholder('offset')}`)
-      : sql`SELECT * FROM (${sql.join(
-          parts.map((where, i) => sql`SELECT * FROM (${ordered(where, sql`${sql.placeholder('upto')}`, sql`0`)}) ${sql.identifier(`u${i}`)}`),
-          sql` UNION ALL `,
-        )}) m ORDER BY ${orderBy(keys, (i) => sql`m.${key(i)}`)} LIMIT ${sql.placeholder('limit')} OFFSET ${sql.placeholder('offset')}`
-  const pageQuery = r.query<Row>(`list-page|${shape}`, () => sql`SELECT ${card.select} FROM (${page}) p JOIN ${articles} a ON a.id = p.pid ${card.joins()}
-    ORDER BY ${orderBy(keys, (i) => sql`p.${key(i)}`)}`, values, card.columns)
+  const buildPage = () => {
+    const keys = SORT_KEYS[params.sort]
+    const key = (i: number) => sql.identifier(`k${i}`)
+    const innerFrom =
+      params.sort === '-views'
+        ? sql`FROM ${r.table(slugs.articleViews)} v JOIN ${articles} a ON a.id = v.article_id`
+        : params.sort === 'title'
+          ? sql`FROM ${articles} a LEFT JOIN ${r.table(slugs.articles, '_locales')} l ON l._parent_id = a.id AND l._locale = ${params.locale}`
+          : sql`FROM ${articles} a`
+    const ordered = (where: SQL, limit: SQL, skip: SQL) => sql`SELECT a.id AS pid, ${sql.join(keys.map((k, i) => sql`${k.expr} AS ${key(i)}`), sql`, `)}
+      ${innerFrom} WHERE ${where}
+      ORDER BY ${orderBy(keys, (i) => keys[i]!.expr)}
+      LIMIT ${limit} OFFSET ${skip}`
+    const where = parts()
+    // Two parts: the first page*limit of each (both index-ordered), merged by the sort key; the page is cut from those.
+    const page =
+      where.length === 1
+        ? ordered(where[0]!, sql`${sql.placeholder('limit')}`, sql`${sql.placeholder('offset')}`)
+        : sql`SELECT * FROM (${sql.join(
+            where.map((w, i) => sql`SELECT * FROM (${ordered(w, sql`${sql.placeholder('upto')}`, sql`0`)}) ${sql.identifier(`u${i}`)}`),
+            sql` UNION ALL `,
+          )}) m ORDER BY ${orderBy(keys, (i) => sql`m.${key(i)}`)} LIMIT ${sql.placeholder('limit')} OFFSET ${sql.placeholder('offset')}`
+    return sql`SELECT ${card.select} FROM (${page}) p JOIN ${articles} a ON a.id = p.pid ${card.joins()}
+      ORDER BY ${orderBy(keys, (i) => sql`p.${key(i)}`)}`
+  }
+  const pageQuery = r.query<Row>(`list-page|${shape}`, buildPage, values, card.columns)
   const [[counted], rows] = await Promise.all([totalQuery, pageQuery])
   if (params.category && counted?.category_id == null) throw new HttpError(404, `Unknown category "${params.category}"`)
   const totalDocs = Number(counted?.total ?? 0)
