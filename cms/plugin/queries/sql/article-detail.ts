@@ -28,8 +28,11 @@ export const sqlArticleDetail = async (
   const articles = r.table(slugs.articles)
   const articleLocales = r.table(slugs.articles, '_locales')
   const parts = cardParts(payload, options, r, locale)
+  // The `>=`/`<=` bound lets the (category, _status, published_at) index start at the article; the OR alone made
+  // it walk the category from one end (O(position), 1 ms of a 1.3 ms miss at 10,000 articles).
   const neighbour = (newer: boolean) => sql`(SELECT n.id FROM ${articles} n
     WHERE n._status = 'published' AND n.category_id = a.category_id AND a.published_at IS NOT NULL
+      AND n.published_at ${newer ? sql`>=` : sql`<=`} a.published_at
       AND (n.published_at ${newer ? sql`>` : sql`<`} a.published_at OR (n.published_at = a.published_at AND n.id ${newer ? sql`>` : sql`<`} a.id))
     ORDER BY n.published_at ${newer ? sql`ASC` : sql`DESC`}, n.id ${newer ? sql`ASC` : sql`DESC`} LIMIT 1)`
   const [row] = await r.query<Row>(`detail|${locale}`, () => sql`SELECT ${parts.select}, l.body AS body, d.body AS body_d,

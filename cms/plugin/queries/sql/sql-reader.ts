@@ -23,6 +23,11 @@ export interface SqlReader {
   query: <T = Record<string, unknown>>(key: string, build: () => SQL, values?: Values, columns?: readonly string[]) => Promise<T[]>
   /** The quoted table of a collection slug plus a Payload suffix ('', '_locales', '_rels', '_credits'…). */
   table: (slug: string, suffix?: string) => SQL
+  /**
+   * SQLite: reopens the reader's own connection on its next statement. A connection keeps the table statistics it
+   * loaded when it opened, so the planner sees a later ANALYZE (sqlite-read-tuning.ts) only through a new one.
+   */
+  refresh: () => void
   /** Statements run on the reader's own SQLite connection, which the driver's own counters do not see (tests count them). */
   readonly ownStatements: number
 }
@@ -85,23 +90,28 @@ export const sqlReaderOf = (payload: Payload): SqlReader | null => {
     if (db.name === 'sqlite') {
       // The reader's own connection (file databases, WAL): statements prepared once, committed rows only. Else the client's.
       let connection: SqliteReadConnection | null | undefined
+      let destroyed = false
       const own = () => {
-        if (connection === undefined) {
-          connection = openSqliteReadConnection(db.clientConfig?.url)
-          if (connection && db.destroy) {
-            const destroy = db.destroy
-            db.destroy = async function (this: unknown, ...args: unknown[]) {
-              connection?.close()
-              connection = null
-              return destroy.apply(this, args)
-            }
-          }
-        }
+        if (connection === undefined) connection = destroyed ? null : openSqliteReadConnection(db.clientConfig?.url)
         return connection
+      }
+      if (db.destroy) {
+        const destroy = db.destroy
+        db.destroy = async function (this: unknown, ...args: unknown[]) {
+          destroyed = true
+          connection?.close()
+          connection = null
+          return destroy.apply(this, args)
+        }
       }
       reader = {
         dialect: 'sqlite',
         table,
+        refresh: () => {
+          if (destroyed || !connection) return
+          connection.close()
+          connection = undefined
+        },
         get ownStatements() {
           return ownStatements
         },
@@ -123,6 +133,7 @@ export const sqlReaderOf = (payload: Payload): SqlReader | null => {
       reader = {
         dialect: 'postgres',
         table,
+        refresh: () => undefined,
         ownStatements: 0,
         query: async <T>(key: string, build: () => SQL, values: Values = {}) => {
           const shape = shapeOf(key, build)
