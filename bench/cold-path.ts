@@ -12,12 +12,15 @@
  *
  * Env: BENCH_SECONDS (3 per case), BENCH_SMALL (1000), BENCH_ARTICLES (10000), BENCH_LARGE (100000; 0 skips it).
  */
+import { randomBytes } from 'node:crypto'
 import { handleEndpoints } from 'payload'
 import { stringify } from 'qs-esm'
 
 (process.env as Record<string, string>).NODE_ENV = 'production'
 // Read by payload.config.ts as it loads: the handler below computes every answer.
 process.env.PUBLIC_API_CACHE = 'off'
+// The bench makes its own database, so it makes its secret too (an explicit one still wins).
+process.env.PAYLOAD_SECRET ||= randomBytes(32).toString('hex')
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
 const SECONDS = env('BENCH_SECONDS', 3)
 const SIZES = [env('BENCH_SMALL', 1_000), env('BENCH_ARTICLES', 10_000), env('BENCH_LARGE', 100_000)].filter(Boolean)
