@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createLeanServer } from '../../cms/server/lean-server'
+import { sqlReaderOf } from '../../cms/plugin/queries/sql/sql-reader'
 import { bootPayload, type BootedPayload } from '../support/boot-payload'
 import { createNewsFixtures } from '../support/news-fixtures'
 import { type RawReply, viaHttp, viaPayload } from '../support/public-client'
@@ -112,11 +113,15 @@ describe('Payload endpoint and lean server answer identically', () => {
     const { payload } = booted
     const find = payload.find
     const count = payload.count
-    // The miss path reads through the Local API or, on SQL adapters, the adapter's Drizzle instance: both blocked.
+    // The miss path reads through the Local API or, on SQL adapters, the adapter's Drizzle instance and the SQL read
+    // path's own statements: all blocked.
     const db = payload.db as unknown as { drizzle?: unknown }
     const drizzle = db.drizzle
+    const reader = sqlReaderOf(payload)
+    const query = reader?.query
     payload.find = payload.count = (() => Promise.reject(new Error('Payload was called'))) as never
     if (drizzle) db.drizzle = new Proxy({}, { get: () => () => Promise.reject(new Error('the database was called')) })
+    if (reader) reader.query = () => Promise.reject(new Error('the database was called'))
     try {
       const again = await viaHttp(origin, path)
       expect(pick(again)).toEqual(pick(first))
@@ -129,6 +134,7 @@ describe('Payload endpoint and lean server answer identically', () => {
       payload.find = find
       payload.count = count
       if (drizzle) db.drizzle = drizzle
+      if (reader && query) reader.query = query
     }
   })
 

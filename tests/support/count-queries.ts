@@ -1,8 +1,10 @@
 import type { Payload } from 'payload'
+import { sqlReaderOf } from '../../cms/plugin/queries/sql/sql-reader'
 
 /**
  * Counts the statements the database driver runs while `fn` runs: libsql's execute/batch on SQLite, the pool's
- * query on PostgreSQL. Undefined for adapters without a wrapped driver.
+ * query on PostgreSQL, plus those of the SQL read path's own SQLite connection. Undefined for adapters without a
+ * wrapped driver.
  */
 export const countQueries = async <T>(payload: Payload, fn: () => Promise<T>): Promise<{ result: T; queries: number } | undefined> => {
   const db = payload.db as unknown as { name: string; client?: Record<string, unknown>; pool?: Record<string, unknown> }
@@ -10,6 +12,8 @@ export const countQueries = async <T>(payload: Payload, fn: () => Promise<T>): P
   if (!target) return undefined
   const methods = db.name === 'sqlite' ? ['execute', 'batch'] : ['query']
   let queries = 0
+  const reader = sqlReaderOf(payload)
+  const ownBefore = reader?.ownStatements ?? 0
   const originals = methods.map((m) => [m, target[m]] as const)
   for (const [m, original] of originals) {
     target[m] = function (this: unknown, ...args: unknown[]) {
@@ -19,7 +23,7 @@ export const countQueries = async <T>(payload: Payload, fn: () => Promise<T>): P
   }
   try {
     const result = await fn()
-    return { result, queries }
+    return { result, queries: queries + (reader?.ownStatements ?? 0) - ownBefore }
   } finally {
     for (const [m, original] of originals) target[m] = original
   }

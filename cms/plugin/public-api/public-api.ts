@@ -300,7 +300,8 @@ export const createPublicApi = (options: ResolvedOptions, responseCache: Respons
     }
     const encoding = pickEncoding(req.header('accept-encoding'), entry)
     const headers = replyHeaders(entry, cors, req.method, encoding)
-    const body = encoding ? encodedBody(entry, encoding) : entry.body
+    // An entry the cache holds is compressed for keeps; one sent once (cache off, errors) cheaper.
+    const body = encoding ? encodedBody(entry, encoding, entry.owner ? 'kept' : 'once') : entry.body
     headers['Content-Length'] = String(body.length)
     return { status: entry.status, headers, body: req.method === 'HEAD' ? EMPTY : body }
   }

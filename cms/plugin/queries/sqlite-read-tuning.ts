@@ -1,4 +1,5 @@
 import type { Payload } from 'payload'
+import { sqlReaderOf } from './sql/sql-reader'
 
 /**
  * SQLite settings the read path relies on. The planner chooses between indexes (walk a category by date, or start
@@ -37,6 +38,8 @@ export const sqliteReadTuning = (payload: Payload, articlesSlug: string): Sqlite
     await client.execute('PRAGMA analysis_limit=0')
     await client.execute('ANALYZE')
     analyzedAt = count
+    // The read path's own connection plans with the statistics it loaded when opened.
+    sqlReaderOf(payload)?.refresh()
   }
 
   const check = async () => {

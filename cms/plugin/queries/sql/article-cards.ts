@@ -4,7 +4,7 @@ import type { ArticleCard, CategorySummary, ContentLocale } from '../../../../wi
 import type { ResolvedOptions } from '../../options'
 import { localized } from '../localized'
 import { coverColumns } from './cover'
-import type { SqlReader } from './sql-reader'
+import { placeholderList, type SqlReader } from './sql-reader'
 
 type Id = string | number
 export type Row = Record<string, unknown>
@@ -67,14 +67,15 @@ const buildCardParts = (payload: Payload, options: ResolvedOptions, r: SqlReader
     const out = new Map<string, ArticleCard['regions']>()
     if (!ids.length) return out
     const regionLocales = r.table(slugs.regions, '_locales')
-    const rows = await r.rows<Row>(sql`
+    const { list, values } = placeholderList('article', ids)
+    const rows = await r.query<Row>(`card-regions|${locale}|${ids.length}`, () => sql`
       SELECT x.parent_id AS article, g.code AS code, gl.name AS name, gd.name AS name_d, gl.short_name AS short, gd.short_name AS short_d
       FROM ${r.table(slugs.articles, '_rels')} x
       JOIN ${r.table(slugs.regions)} g ON g.id = x.regions_id AND g.active = TRUE
       LEFT JOIN ${regionLocales} gl ON gl._parent_id = g.id AND gl._locale = ${locale}
       LEFT JOIN ${regionLocales} gd ON gd._parent_id = g.id AND gd._locale = ${defaultLocale}
-      WHERE x.path = 'regions' AND x.parent_id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})
-      ORDER BY x.parent_id, x."order", x.id`, ['article', 'code', 'name', 'name_d', 'short', 'short_d'])
+      WHERE x.path = 'regions' AND x.parent_id IN (${list})
+      ORDER BY x.parent_id, x."order", x.id`, values, ['article', 'code', 'name', 'name_d', 'short', 'short_d'])
     for (const row of rows) {
       const key = String(row.article)
       const name = localized(row.short as string | null, row.short_d as string | null) || localized(row.name as string | null, row.name_d as string | null) || (row.code as string)

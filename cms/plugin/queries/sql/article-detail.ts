@@ -8,7 +8,7 @@ import { bodyNeedsPopulation } from '../body-needs-population'
 import { localized } from '../localized'
 import { sanitizeBody } from '../sanitize-body'
 import { cardParts, type Row } from './article-cards'
-import type { SqlReader } from './sql-reader'
+import { placeholderList, type SqlReader } from './sql-reader'
 
 const json = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as unknown) : v)
 
@@ -28,29 +28,33 @@ export const sqlArticleDetail = async (
   const articles = r.table(slugs.articles)
   const articleLocales = r.table(slugs.articles, '_locales')
   const parts = cardParts(payload, options, r, locale)
+  // The `>=`/`<=` bound lets the (category, _status, published_at) index start at the article; the OR alone made
+  // it walk the category from one end (O(position), 1 ms of a 1.3 ms miss at 10,000 articles).
   const neighbour = (newer: boolean) => sql`(SELECT n.id FROM ${articles} n
     WHERE n._status = 'published' AND n.category_id = a.category_id AND a.published_at IS NOT NULL
+      AND n.published_at ${newer ? sql`>=` : sql`<=`} a.published_at
       AND (n.published_at ${newer ? sql`>` : sql`<`} a.published_at OR (n.published_at = a.published_at AND n.id ${newer ? sql`>` : sql`<`} a.id))
     ORDER BY n.published_at ${newer ? sql`ASC` : sql`DESC`}, n.id ${newer ? sql`ASC` : sql`DESC`} LIMIT 1)`
-  const [row] = await r.rows<Row>(sql`SELECT ${parts.select}, l.body AS body, d.body AS body_d,
+  const [row] = await r.query<Row>(`detail|${locale}`, () => sql`SELECT ${parts.select}, l.body AS body, d.body AS body_d,
       ${neighbour(true)} AS prev_id, ${neighbour(false)} AS next_id
     FROM ${articles} a ${parts.joins()}
-    WHERE a.slug = ${slug} AND a._status = 'published' LIMIT 1`)
+    WHERE a.slug = ${sql.placeholder('slug')} AND a._status = 'published' LIMIT 1`, { slug })
   if (!row) throw new HttpError(404, `No published article "${slug}"`)
 
   const linkIds = [row.prev_id, row.next_id].filter((id) => id !== null && id !== undefined)
+  const linkList = placeholderList('link', linkIds)
   const creditLocales = r.table(slugs.articles, '_credits_locales')
   const [regions, credits, links, populated] = await Promise.all([
     parts.regionsOf([row.id as number]),
-    r.rows<Row>(sql`SELECT k.value AS value, kl.label AS label, kd.label AS label_d FROM ${r.table(slugs.articles, '_credits')} k
+    r.query<Row>(`credits|${locale}`, () => sql`SELECT k.value AS value, kl.label AS label, kd.label AS label_d FROM ${r.table(slugs.articles, '_credits')} k
       LEFT JOIN ${creditLocales} kl ON kl._parent_id = k.id AND kl._locale = ${locale}
       LEFT JOIN ${creditLocales} kd ON kd._parent_id = k.id AND kd._locale = ${defaultLocale}
-      WHERE k._parent_id = ${row.id} ORDER BY k._order`),
+      WHERE k._parent_id = ${sql.placeholder('article')} ORDER BY k._order`, { article: row.id }),
     linkIds.length
-      ? r.rows<Row>(sql`SELECT n.id AS id, n.slug AS slug, l.title AS title, d.title AS title_d FROM ${articles} n
+      ? r.query<Row>(`links|${locale}|${linkIds.length}`, () => sql`SELECT n.id AS id, n.slug AS slug, l.title AS title, d.title AS title_d FROM ${articles} n
           LEFT JOIN ${articleLocales} l ON l._parent_id = n.id AND l._locale = ${locale}
           LEFT JOIN ${articleLocales} d ON d._parent_id = n.id AND d._locale = ${defaultLocale}
-          WHERE n.id IN (${sql.join(linkIds.map((id) => sql`${id}`), sql`, `)})`)
+          WHERE n.id IN (${linkList.list})`, linkList.values)
       : Promise.resolve([] as Row[]),
     bodyNeedsPopulation(json(row.body) ?? json(row.body_d))
       ? payload.findByID({

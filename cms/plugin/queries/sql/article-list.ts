@@ -6,7 +6,7 @@ import { HttpError } from '../../http/http-error'
 import type { ListParams } from '../../public-api/query-params'
 import { getRegionIndex, regionIdsMatching } from '../region-index'
 import { cardParts, type Row } from './article-cards'
-import type { SqlReader } from './sql-reader'
+import { placeholderList, type SqlReader, type Values } from './sql-reader'
 
 type Id = string | number
 
@@ -25,7 +25,6 @@ const SORT_KEYS: Record<ArticleSort, { expr: SQL; desc: boolean }[]> = {
 
 const orderBy = (keys: { desc: boolean }[], column: (i: number) => SQL) =>
   sql.join(keys.map((k, i) => sql`${column(i)} ${k.desc ? sql`DESC` : sql`ASC`}`), sql`, `)
-const inList = (ids: Id[]) => sql.join(ids.map((id) => sql`${id}`), sql`, `)
 
 /**
  * A page of cards in three statements whatever the page size: the page (ids chosen by an index-ordered inner query,
@@ -42,13 +41,21 @@ export const sqlArticleList = async (
   const rels = r.table(slugs.articles, '_rels')
   const region = params.region ? (await getRegionIndex(payload, options)).byCode.get(params.region) : undefined
   const regionIds = region ? regionIdsMatching(region) : undefined
-  const categoryId = params.category ? sql`(SELECT id FROM ${r.table(slugs.categories)} WHERE slug = ${params.category})` : sql`NULL`
+  const categoryId = params.category ? sql`(SELECT id FROM ${r.table(slugs.categories)} WHERE slug = ${sql.placeholder('category')})` : sql`NULL`
   if (params.region && !region) {
     // Unknown region: an unknown category is still reported first, as the reference does.
-    const [row] = params.category ? await r.rows<Row>(sql`SELECT ${categoryId} AS category_id`) : [{ category_id: 0 }]
+    const [row] = params.category ? await r.query<Row>('category-id', () => sql`SELECT ${categoryId} AS category_id`, { category: params.category }) : [{ category_id: 0 }]
     if (row?.category_id == null) throw new HttpError(404, `Unknown category "${params.category}"`)
     throw new HttpError(404, `Unknown region "${params.region}"`)
   }
+
+  // One statement shape per locale, sort, filter kind and number of region ids; every other value is bound. The SQL
+  // below is built only the first time a shape is met.
+  const shape = `${params.locale}|${params.sort}|${params.category ? 'c' : ''}|${regionIds?.length ?? ''}`
+  const regionList = regionIds ? placeholderList('region', regionIds) : undefined
+  const offset = (params.page - 1) * params.limit
+  const values: Values = { ...regionList?.values, category: params.category, limit: params.limit, offset, upto: offset + params.limit }
+  const card = cardParts(payload, options, r, params.locale)
 
   const category = params.category ? sql` AND a.category_id = ${categoryId}` : sql``
   const base = sql`a._status = 'published'${category}`
@@ -56,41 +63,43 @@ export const sqlArticleList = async (
   // (category, _status, nationwide, published_at); tagged ones start from the few rels rows of these regions.
   // One OR over both visits every article of the category. Tagged-and-not-nationwide is `nationwide = FALSE`, as the
   // reference counts it (Payload always writes the checkbox, so NULL never occurs).
-  const parts = regionIds
-    ? [
-        sql`${base} AND a.nationwide = TRUE`,
-        sql`${base} AND a.nationwide = FALSE AND a.id IN (SELECT x.parent_id FROM ${rels} x WHERE x.path = 'regions' AND x.regions_id IN (${inList(regionIds)}))`,
-      ]
-    : [base]
+  const parts = () =>
+    regionList
+      ? [
+          sql`${base} AND a.nationwide = TRUE`,
+          sql`${base} AND a.nationwide = FALSE AND a.id IN (SELECT x.parent_id FROM ${rels} x WHERE x.path = 'regions' AND x.regions_id IN (${regionList.list}))`,
+        ]
+      : [base]
 
   const count = (where: SQL) => sql`(SELECT count(*) FROM ${articles} a WHERE ${where})`
-  const total = sql.join(parts.map(count), sql` + `)
-  const totalQuery = r.rows<Row>(sql`SELECT ${total} AS total, ${categoryId} AS category_id`)
+  const totalQuery = r.query<Row>(`list-total|${shape}`, () => sql`SELECT ${sql.join(parts().map(count), sql` + `)} AS total, ${categoryId} AS category_id`, values)
 
-  const card = cardParts(payload, options, r, params.locale)
-  const keys = SORT_KEYS[params.sort]
-  const key = (i: number) => sql.identifier(`k${i}`)
-  const innerFrom =
-    params.sort === '-views'
-      ? sql`FROM ${r.table(slugs.articleViews)} v JOIN ${articles} a ON a.id = v.article_id`
-      : params.sort === 'title'
-        ? sql`FROM ${articles} a LEFT JOIN ${r.table(slugs.articles, '_locales')} l ON l._parent_id = a.id AND l._locale = ${params.locale}`
-        : sql`FROM ${articles} a`
-  const offset = (params.page - 1) * params.limit
-  const ordered = (where: SQL, limit: number, skip: number) => sql`SELECT a.id AS pid, ${sql.join(keys.map((k, i) => sql`${k.expr} AS ${key(i)}`), sql`, `)}
-    ${innerFrom} WHERE ${where}
-    ORDER BY ${orderBy(keys, (i) => keys[i]!.expr)}
-    LIMIT ${limit} OFFSET ${skip}`
-  // Two parts: the first page*limit of each (both index-ordered), merged by the sort key; the page is cut from those.
-  const page =
-    parts.length === 1
-      ? ordered(parts[0]!, params.limit, offset)
-      : sql`SELECT * FROM (${sql.join(
-          parts.map((where, i) => sql`SELECT * FROM (${ordered(where, offset + params.limit, 0)}) ${sql.identifier(`u${i}`)}`),
-          sql` UNION ALL `,
-        )}) m ORDER BY ${orderBy(keys, (i) => sql`m.${key(i)}`)} LIMIT ${params.limit} OFFSET ${offset}`
-  const pageQuery = r.rows<Row>(sql`SELECT ${card.select} FROM (${page}) p JOIN ${articles} a ON a.id = p.pid ${card.joins()}
-    ORDER BY ${orderBy(keys, (i) => sql`p.${key(i)}`)}`, card.columns)
+  const buildPage = () => {
+    const keys = SORT_KEYS[params.sort]
+    const key = (i: number) => sql.identifier(`k${i}`)
+    const innerFrom =
+      params.sort === '-views'
+        ? sql`FROM ${r.table(slugs.articleViews)} v JOIN ${articles} a ON a.id = v.article_id`
+        : params.sort === 'title'
+          ? sql`FROM ${articles} a LEFT JOIN ${r.table(slugs.articles, '_locales')} l ON l._parent_id = a.id AND l._locale = ${params.locale}`
+          : sql`FROM ${articles} a`
+    const ordered = (where: SQL, limit: SQL, skip: SQL) => sql`SELECT a.id AS pid, ${sql.join(keys.map((k, i) => sql`${k.expr} AS ${key(i)}`), sql`, `)}
+      ${innerFrom} WHERE ${where}
+      ORDER BY ${orderBy(keys, (i) => keys[i]!.expr)}
+      LIMIT ${limit} OFFSET ${skip}`
+    const where = parts()
+    // Two parts: the first page*limit of each (both index-ordered), merged by the sort key; the page is cut from those.
+    const page =
+      where.length === 1
+        ? ordered(where[0]!, sql`${sql.placeholder('limit')}`, sql`${sql.placeholder('offset')}`)
+        : sql`SELECT * FROM (${sql.join(
+            where.map((w, i) => sql`SELECT * FROM (${ordered(w, sql`${sql.placeholder('upto')}`, sql`0`)}) ${sql.identifier(`u${i}`)}`),
+            sql` UNION ALL `,
+          )}) m ORDER BY ${orderBy(keys, (i) => sql`m.${key(i)}`)} LIMIT ${sql.placeholder('limit')} OFFSET ${sql.placeholder('offset')}`
+    return sql`SELECT ${card.select} FROM (${page}) p JOIN ${articles} a ON a.id = p.pid ${card.joins()}
+      ORDER BY ${orderBy(keys, (i) => sql`p.${key(i)}`)}`
+  }
+  const pageQuery = r.query<Row>(`list-page|${shape}`, buildPage, values, card.columns)
   const [[counted], rows] = await Promise.all([totalQuery, pageQuery])
   if (params.category && counted?.category_id == null) throw new HttpError(404, `Unknown category "${params.category}"`)
   const totalDocs = Number(counted?.total ?? 0)

@@ -8,7 +8,7 @@ import type { SqlReader } from './sql-reader'
 /** All categories in one statement, in the reference's order (order, slug, then Payload's -createdAt). */
 export const sqlCategoryList = async (options: ResolvedOptions, r: SqlReader, locale: ContentLocale): Promise<CategoryListResponse> => {
   const locales = r.table(options.slugs.categories, '_locales')
-  const rows = await r.rows<Row>(sql`SELECT c.slug AS slug, l.name AS name, d.name AS name_d, l.description AS description, d.description AS description_d
+  const rows = await r.query<Row>(`categories|${locale}`, () => sql`SELECT c.slug AS slug, l.name AS name, d.name AS name_d, l.description AS description, d.description AS description_d
     FROM ${r.table(options.slugs.categories)} c
     LEFT JOIN ${locales} l ON l._parent_id = c.id AND l._locale = ${locale}
     LEFT JOIN ${locales} d ON d._parent_id = c.id AND d._locale = ${options.locales[0]!}

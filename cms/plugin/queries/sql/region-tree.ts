@@ -22,7 +22,7 @@ export const sqlRegionTree = async (options: ResolvedOptions, r: SqlReader, loca
   // The suffix kind is read from the Chinese names, also for a tree in another language (as the reference does).
   const zhLocale = options.locales.find((l) => /^zh/i.test(l)) ?? defaultLocale
   const [agg, tuple] = r.dialect === 'sqlite' ? [sql`json_group_array`, sql`json_array`] : [sql`json_agg`, sql`json_build_array`]
-  const [row] = await r.rows<{ g: unknown; n: unknown }>(sql`SELECT
+  const [row] = await r.query<{ g: unknown; n: unknown }>(`region-tree|${locale}`, () => sql`SELECT
     (SELECT ${agg}(${tuple}(g.id, g.code, g.level, g.parent_id, g.pinyin, g.hot, g.latitude, g.longitude, g.phone, g."order", g.initials, g.letter))
       FROM ${r.table(options.slugs.regions)} g WHERE g.active = TRUE) AS g,
     (SELECT ${agg}(${tuple}(l._parent_id, l._locale, l.name, l.short_name))
