@@ -58,9 +58,8 @@ export interface RegionalNewsOptions {
   /** The server-rendered site: news pages, feeds, sitemaps (absolute URLs come from `site.url` / SITE_URL). */
   site?: SiteOptions
   /**
-   * Where the host's import map finds the plugin's admin components: a path the host's
-   * `admin.importMap.baseDir` resolves (this repo: '/plugin/admin', under cms/), later
-   * 'payload-regional-news/admin'. false: Payload's stock field and no dashboard.
+   * Where the host's import map finds the plugin's admin components (`<this>/client`, `<this>/rsc`): the package
+   * itself by default ('payload-regional-news'). false: Payload's stock field and no dashboard.
    */
   adminComponents?: string | false
   views?: {
@@ -107,7 +106,7 @@ export const resolveOptions = (options: RegionalNewsOptions = {}): ResolvedOptio
   canEdit: options.canEdit ?? isLoggedIn,
   canAdminister: options.canAdminister ?? isLoggedIn,
   locales: options.locales?.length ? options.locales : ['zh', 'en'],
-  adminComponents: options.adminComponents ?? '/plugin/admin',
+  adminComponents: options.adminComponents ?? 'payload-regional-news',
   publicApi: {
     basePath: '/news',
     corsOrigins: '*',
