@@ -61,6 +61,8 @@ export const createConfig = async (options: DemoConfigOptions = {}): Promise<San
           name: { zh: '托盈新闻中心', en: 'Tuoying Newsroom' },
           description: { zh: '托盈塑料托盘租赁新闻中心：行业新闻、跨界新闻、托盘百科、政策法规。', en: 'Tuoying pallet rental newsroom: industry news, cross-industry news, pallet guides and policies.' },
         },
+        // ADMIN_COMPONENTS=off measures the stock admin (bench/admin-build.ts; regenerate the import map with it).
+        ...(process.env.ADMIN_COMPONENTS === 'off' ? { adminComponents: false as const } : {}),
         ...options.plugin,
         // PUBLIC_API_CACHE=off measures the uncached read path (bench/api.ts).
         ...(process.env.PUBLIC_API_CACHE === 'off' ? { publicApi: { ...options.plugin?.publicApi, cache: false } } : {}),

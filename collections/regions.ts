@@ -4,13 +4,15 @@ export interface RegionsCollectionArgs {
   slug: string
   access: CollectionConfig['access']
   hooks?: CollectionConfig['hooks']
+  /** Import-map path of the list's province filter (above the table); only Payload's own filters without it. */
+  provinceFilter?: string
 }
 
 const sixDigitCode = (value: unknown) =>
   typeof value === 'string' && /^\d{6}$/.test(value) ? true : 'GB/T 2260 code: 6 digits'
 
 /** China's administrative divisions: provinces (incl. municipalities and SARs) and their cities. */
-export const createRegionsCollection = ({ slug, access, hooks }: RegionsCollectionArgs): CollectionConfig => ({
+export const createRegionsCollection = ({ slug, access, hooks, provinceFilter }: RegionsCollectionArgs): CollectionConfig => ({
   slug,
   labels: { singular: { zh: '地区', en: 'Region' }, plural: { zh: '地区', en: 'Regions' } },
   access,
@@ -20,7 +22,10 @@ export const createRegionsCollection = ({ slug, access, hooks }: RegionsCollecti
     group: { zh: '区域新闻', en: 'Regional news' },
     defaultColumns: ['name', 'code', 'level', 'parent', 'hot', 'active'],
     listSearchableFields: ['name', 'shortName', 'pinyin', 'initials', 'code'],
+    // One page holds any province's cities (新疆 has the most, 26).
+    pagination: { defaultLimit: 50, limits: [50, 100, 200] },
     description: { zh: '省级与地级行政区划（GB/T 2260）', en: 'Provincial and prefecture-level divisions (GB/T 2260)' },
+    ...(provinceFilter ? { components: { beforeListTable: [provinceFilter] } } : {}),
   },
   defaultSort: 'code',
   fields: [

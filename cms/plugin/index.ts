@@ -17,6 +17,7 @@ import { assertTimeZone } from './views/site-day'
 import { deriveArticleFields, setPublishDate } from './hooks/article-derived-fields'
 import { syncMediaAfterChange, syncMediaAfterDelete } from './hooks/media-visibility'
 import { rejectMalformedId } from './hooks/reject-malformed-id'
+import { regionPinyinSearch } from './hooks/region-pinyin-search'
 import { createViewCounter, deleteViewCounter, readViewCount } from './views/view-stats'
 import { type RegionalNewsOptions, resolveOptions } from './options'
 import { invalidateOnChange, invalidateOnDelete } from './cache/invalidate-on-change'
@@ -54,7 +55,7 @@ export type { RegionalNewsOptions } from './options'
 export const regionalNews =
   (pluginOptions: RegionalNewsOptions = {}) =>
   (incomingConfig: Config): Config => {
-    const options = resolveOptions(pluginOptions)
+    const options = resolveOptions(pluginOptions, incomingConfig)
     // Article bodies use the host's rich-text editor; the public API renders them with Lexical's HTML converters.
     if (!incomingConfig.editor) throw new Error('regionalNews: the config needs a rich-text editor for article bodies, e.g. `editor: lexicalEditor()` from @payloadcms/richtext-lexical')
     const { slugs, overrides, enabled } = options
@@ -74,7 +75,16 @@ export const regionalNews =
     })
 
     const collections: CollectionConfig[] = [
-      applyOverride(createRegionsCollection({ slug: slugs.regions, access: access.regions, hooks: invalidating('regions') }), overrides.regions),
+      applyOverride(
+        createRegionsCollection({
+          slug: slugs.regions,
+          access: access.regions,
+          // The list's search box finds `suzhou` and `szs` as the picker does.
+          hooks: { ...invalidating('regions'), beforeOperation: on([regionPinyinSearch]) },
+          provinceFilter: components ? `${components}/rsc#RegionProvinceFilter` : undefined,
+        }),
+        overrides.regions,
+      ),
       applyOverride(createCategoriesCollection({ slug: slugs.categories, access: access.categories, hooks: invalidating('categories') }), overrides.categories),
       applyOverride(
         createArticlesCollection({

@@ -1,4 +1,4 @@
-import type { CollectionConfig, Field, PayloadRequest } from 'payload'
+import type { CollectionConfig, Config, Field, PayloadRequest } from 'payload'
 import { resolveSite, type ResolvedSite, type SiteOptions } from './site/site-options'
 
 /** Payload's usual override shape: replace or extend the generated fields, override anything else. */
@@ -27,7 +27,11 @@ export interface RegionalNewsOptions {
   canEdit?: UserCheck
   /** Who may edit regions and categories. Default: any logged-in user. */
   canAdminister?: UserCheck
-  /** Content locales; the first is the default and the fallback. Used when the host config has no localization. */
+  /**
+   * Locales the public API, pages and feeds serve; the first is their default. Default: the host config's
+   * `localization` (its default locale first), else ['zh', 'en'] (and the plugin then adds that localization).
+   * With a host localization, every entry must be one of its locale codes.
+   */
   locales?: string[]
   /** Public read path settings. */
   publicApi?: {
@@ -54,6 +58,13 @@ export interface RegionalNewsOptions {
     onPurge?: (urls: string[]) => void | Promise<void>
     /** Disable the in-memory cache (benchmarks, debugging). */
     cache?: boolean
+    /**
+     * On the Payload-endpoint mounting (no socket; Next passes on any X-Forwarded-For a client sends): a header
+     * your proxy sets on every request, overwriting what a client sent (e.g. 'x-real-ip'). Its value is the client
+     * address for the view rate limit. Unset: all clients there share one rate-limit bucket. The front server
+     * uses its socket and `views.trustedProxies` instead.
+     */
+    clientAddressHeader?: string
   }
   /** The server-rendered site: news pages, feeds, sitemaps (absolute URLs come from `site.url` / SITE_URL). */
   site?: SiteOptions
@@ -82,7 +93,10 @@ export interface ResolvedOptions {
   canEdit: UserCheck
   canAdminister: UserCheck
   locales: string[]
-  publicApi: Required<Omit<NonNullable<RegionalNewsOptions['publicApi']>, 'onPurge'>> & Pick<NonNullable<RegionalNewsOptions['publicApi']>, 'onPurge'>
+  /** Where the host serves the public API: its API route + `publicApi.basePath` (default /api/news). */
+  publicPath: string
+  publicApi: Required<Omit<NonNullable<RegionalNewsOptions['publicApi']>, 'onPurge' | 'clientAddressHeader'>> &
+    Pick<NonNullable<RegionalNewsOptions['publicApi']>, 'onPurge' | 'clientAddressHeader'>
   views: Required<NonNullable<RegionalNewsOptions['views']>>
   site: ResolvedSite
   adminComponents: string | false
@@ -90,7 +104,23 @@ export interface ResolvedOptions {
 
 const isLoggedIn: UserCheck = (user) => Boolean(user)
 
-export const resolveOptions = (options: RegionalNewsOptions = {}): ResolvedOptions => ({
+/**
+ * The public locales, default first: the plugin option when given (checked against the host's codes), else the
+ * host's `localization` (codes from strings or `{ code }` objects, `defaultLocale` first), else zh and en.
+ */
+export const resolveLocales = (own: string[] | undefined, host: Config['localization'] | undefined): string[] => {
+  const hostCodes = host ? host.locales.map((l) => (typeof l === 'string' ? l : l.code)) : undefined
+  if (own?.length) {
+    const unknown = hostCodes ? own.filter((code) => !hostCodes.includes(code)) : []
+    if (unknown.length) throw new Error(`regionalNews: locales ${unknown.join(', ')} are not in the host's localization (${hostCodes!.join(', ')})`)
+    return [...new Set(own)]
+  }
+  if (host && hostCodes!.length) return [host.defaultLocale, ...hostCodes!.filter((code) => code !== host.defaultLocale)]
+  return ['zh', 'en']
+}
+
+/** Resolved against the host config: its localization (see resolveLocales) and its API route. */
+export const resolveOptions = (options: RegionalNewsOptions = {}, host: Pick<Config, 'localization' | 'routes'> = {}): ResolvedOptions => ({
   enabled: options.enabled ?? true,
   slugs: {
     regions: 'regions',
@@ -105,7 +135,8 @@ export const resolveOptions = (options: RegionalNewsOptions = {}): ResolvedOptio
   overrides: options.overrides ?? {},
   canEdit: options.canEdit ?? isLoggedIn,
   canAdminister: options.canAdminister ?? isLoggedIn,
-  locales: options.locales?.length ? options.locales : ['zh', 'en'],
+  locales: resolveLocales(options.locales, host.localization),
+  publicPath: `${host.routes?.api ?? '/api'}${options.publicApi?.basePath ?? '/news'}`,
   adminComponents: options.adminComponents ?? 'payload-regional-news',
   publicApi: {
     basePath: '/news',

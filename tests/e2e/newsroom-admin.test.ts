@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { siteDay } from '../../cms/plugin/views/site-day'
 import type { NewsStatsResponse } from '../../wire/news-stats'
+import { adminPage, axeViolations } from '../support/admin-session'
 import { launchChromium } from '../support/chromium'
 import { type RunningServer, startProductionServer } from '../support/production-server'
 
@@ -14,8 +14,6 @@ import { type RunningServer, startProductionServer } from '../support/production
  * 汉字, pinyin and initials in the 江苏 group, plus the whole of 浙江) and publishes; the public lists show it; a
  * known sequence of views shows exactly in /api/news-stats and on the dashboard; axe finds nothing in either.
  */
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
-const RULES = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 const ADMIN = { email: 'newsroom-admin@example.com', password: 'Newsroom-pass-123' }
 const EDITOR = { email: 'newsroom-editor@example.com', password: 'Editor-pass-12345' }
 const TITLE = `苏州与浙江联合通报 ${Date.now().toString(36)}`
@@ -58,30 +56,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-const violationsIn = async (page: Page, selector: string) => {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE })
-  return page.evaluate(
-    async ([include, rules]) => {
-      const axe = (window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: { html: string }[] }[] }> } }).axe
-      const result = await axe.run({ include: [include] }, { runOnly: rules })
-      return result.violations.map((v) => `${v.id}: ${v.nodes[0]?.html.slice(0, 160)}`)
-    },
-    [selector, RULES] as const,
-  )
-}
-
-const editorPage = async () => {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 1000 }, bypassCSP: true })
-  const page = await context.newPage()
-  const problems: string[] = []
-  page.on('pageerror', (error) => problems.push(String(error)))
-  await page.goto(`${server.url}/admin/login`)
-  await page.fill('#field-email', EDITOR.email)
-  await page.fill('#field-password', EDITOR.password)
-  await page.click('button[type="submit"]')
-  await page.waitForURL((url) => !url.pathname.endsWith('/login'), { timeout: 60_000 })
-  return { page, problems }
-}
+const editorPage = () => adminPage(browser, server, EDITOR)
 
 describe('the region field', () => {
   it('finds 苏州 by 汉字, pinyin and initials in the 江苏 group; the editor picks it and all of 浙江 and publishes', async () => {
@@ -101,7 +76,7 @@ describe('the region field', () => {
       await input.fill(query)
       await expect.poll(() => suzhou.count(), { timeout: 10_000, message: query }).toBe(1)
     }
-    expect(await violationsIn(page, '.rn-region-field'), 'field with results open').toEqual([])
+    expect(await axeViolations(page, '.rn-region-field'), 'field with results open').toEqual([])
     // '苏州' ranks 苏州 first: Enter takes it and leaves a removable chip.
     await page.keyboard.press('Enter')
     const chips = page.locator('.rn-region-field__chip')
@@ -199,7 +174,7 @@ describe('view analytics', () => {
     // uPlot is loaded on demand and draws a canvas.
     await expect.poll(() => dashboard.locator('.uplot canvas').count(), { timeout: 15_000 }).toBe(1)
     expect(await page.getByRole('region', { name: '最近发布' }).textContent()).toContain(TITLE)
-    expect(await violationsIn(page, '.rn-dashboard')).toEqual([])
+    expect(await axeViolations(page, '.rn-dashboard')).toEqual([])
     expect(problems).toEqual([])
     await page.context().close()
   })
@@ -219,9 +194,13 @@ describe('the embed builder', () => {
     const { page, problems } = await editorPage()
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
     await page.goto(`${server.url}/admin`)
-    // A fresh profile starts with the nav closed (inert): open it as a user would.
+    // The nav is closed (inert, yet laid out) until the user's nav preference has loaded, and stays closed if that
+    // says so: let it settle, then open it as a user would when it is still closed.
     const link = page.locator('#nav-embed-builder')
-    if (!(await link.isVisible())) await page.locator('button.nav-toggler:visible').first().click()
+    const inert = () => link.evaluate((el) => el.closest('[inert]') !== null)
+    await page.waitForLoadState('networkidle')
+    if (await inert()) await page.locator('button.nav-toggler:visible').first().click()
+    await expect.poll(inert, { timeout: 10_000 }).toBe(false)
     await link.click()
     await page.waitForURL(/\/admin\/embed$/, { timeout: 30_000 })
     await page.getByLabel('地区代码', { exact: true }).fill('320500')
@@ -237,7 +216,7 @@ describe('the embed builder', () => {
     await page.getByRole('button', { name: '复制代码' }).click()
     await expect.poll(() => page.getByRole('status').filter({ hasText: '已复制' }).count()).toBe(1)
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await snippet.inputValue())
-    expect(await violationsIn(page, '.rn-embed')).toEqual([])
+    expect(await axeViolations(page, '.rn-embed')).toEqual([])
     expect(problems).toEqual([])
     await page.context().close()
   })

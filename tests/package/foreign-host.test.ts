@@ -112,9 +112,8 @@ describe('a foreign Payload app with the packed plugin', () => {
     await context.close()
   })
 
-  // Skipped until the widgets follow `publicApi.basePath` (issue 13, "faithful to its host": the `host` branch puts the
-  // host's API base on the elements; the client hard-codes /api/news before it). After merging it, make this `it`.
-  it.skip('the widgets on its pages request its base path, never /api/news', async () => {
+  // The server-rendered elements name the host's API route + basePath (their api-path attribute).
+  it('the widgets on its pages request its base path, never /api/news', async () => {
     browser ??= await launchChromium()
     const page = await browser.newPage()
     const asked: string[] = []

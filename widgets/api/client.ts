@@ -119,15 +119,19 @@ function expect<T>(data: T, ok: (d: T) => unknown): T {
   return data
 }
 
-const news = (slug = '') => '/api/news/articles' + (slug && '/' + encodeURIComponent(slug))
+/** Where the CMS serves the public API unless an element's `api-path` names another path (a host's basePath). */
+export const DEFAULT_API_PATH = '/api/news'
 
-export const getRegions = (base: string, locale: ContentLocale, o?: RequestOptions) =>
-  fetchJson<RegionTreeResponse>(apiUrl(base, '/api/news/regions', { locale }), o).then((d) =>
+// `root` below is the public API's base URL: an element's `api` + `api-path` (apiRoot).
+const news = (slug = '') => '/articles' + (slug && '/' + encodeURIComponent(slug))
+
+export const getRegions = (root: string, locale: ContentLocale, o?: RequestOptions) =>
+  fetchJson<RegionTreeResponse>(apiUrl(root, '/regions', { locale }), o).then((d) =>
     expect(d, (d) => Array.isArray(d.provinces)),
   )
 
-export const getCategories = (base: string, locale: ContentLocale, o?: RequestOptions) =>
-  fetchJson<CategoryListResponse>(apiUrl(base, '/api/news/categories', { locale }), o).then((d) =>
+export const getCategories = (root: string, locale: ContentLocale, o?: RequestOptions) =>
+  fetchJson<CategoryListResponse>(apiUrl(root, '/categories', { locale }), o).then((d) =>
     expect(d, (d) => Array.isArray(d.docs)),
   )
 
@@ -140,15 +144,15 @@ export interface ArticleQuery {
   locale: ContentLocale
 }
 
-export const getArticles = (base: string, q: ArticleQuery, o?: RequestOptions) =>
-  fetchJson<ArticleListResponse>(apiUrl(base, news(), { ...q }), o).then((d) => expect(d, (d) => Array.isArray(d.docs)))
+export const getArticles = (root: string, q: ArticleQuery, o?: RequestOptions) =>
+  fetchJson<ArticleListResponse>(apiUrl(root, news(), { ...q }), o).then((d) => expect(d, (d) => Array.isArray(d.docs)))
 
-export const getArticle = (base: string, slug: string, locale: ContentLocale, o?: RequestOptions) =>
-  fetchJson<ArticleDetail>(apiUrl(base, news(slug), { locale }), o).then((d) =>
+export const getArticle = (root: string, slug: string, locale: ContentLocale, o?: RequestOptions) =>
+  fetchJson<ArticleDetail>(apiUrl(root, news(slug), { locale }), o).then((d) =>
     expect(d, (d) => typeof d.title === 'string'),
   )
 
-export const postView = (base: string, slug: string, visitor: string, region?: string, o?: RequestOptions) =>
-  fetchJson<ViewResponse>(apiUrl(base, news(slug) + '/views'), { ...o, body: region ? { visitor, region } : { visitor } }).then((d) =>
+export const postView = (root: string, slug: string, visitor: string, region?: string, o?: RequestOptions) =>
+  fetchJson<ViewResponse>(apiUrl(root, news(slug) + '/views'), { ...o, body: region ? { visitor, region } : { visitor } }).then((d) =>
     expect(d, (d) => typeof d.views === 'number'),
   )

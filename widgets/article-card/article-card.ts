@@ -98,7 +98,7 @@ export class ArticleCard extends WidgetElement {
     // Created only when needed: a card given its data (from a list) then renders once, with no task run.
     if (this.slug && !this.article)
       this.fetched ??= this.task({
-        args: () => [this.article ? '' : this.slug, this.api, this.uiLang, this.timeout] as const,
+        args: () => [this.article ? '' : this.slug, this.apiRoot, this.uiLang, this.timeout] as const,
         task: ([slug, api, lang], { signal }) => (slug ? this.announce(getArticle(api, slug, lang, this.req(signal))) : undefined),
       })
   }

@@ -123,7 +123,7 @@ export class ArticleList extends WidgetElement {
   }
 
   readonly articles = this.task({
-    args: () => [this.api, this.uiLang, this.category, this.region, this.page, this.limit, this.sort, this.timeout] as const,
+    args: () => [this.apiRoot, this.uiLang, this.category, this.region, this.page, this.limit, this.sort, this.timeout] as const,
     task: ([api, locale, category, region, page, limit, sort], { signal }) =>
       this.announce(
         getArticles(api, { category, region, page, limit, sort, locale }, this.req(signal)).then((res) => {
@@ -134,7 +134,7 @@ export class ArticleList extends WidgetElement {
   })
 
   readonly categories = this.task({
-    args: () => [this.tabs, this.api, this.uiLang, this.timeout] as const,
+    args: () => [this.tabs, this.apiRoot, this.uiLang, this.timeout] as const,
     task: ([tabs, api, lang], { signal }) => (tabs ? getCategories(api, lang, this.req(signal)) : undefined),
   })
 
@@ -146,7 +146,7 @@ export class ArticleList extends WidgetElement {
   private seedKeys?: string[]
 
   private keys(): string[] {
-    const c = JSON.stringify([this.api, this.uiLang])
+    const c = JSON.stringify([this.apiRoot, this.uiLang])
     return [this.initial?.categories ? c : '', c + JSON.stringify([this.category, this.region, this.page, this.limit, this.sort])]
   }
 

@@ -78,7 +78,7 @@ export class ArticleView extends WidgetElement {
   }
 
   readonly article = this.task({
-    args: () => [this.slug, this.api, this.uiLang, this.timeout] as const,
+    args: () => [this.slug, this.apiRoot, this.uiLang, this.timeout] as const,
     task: ([slug, api, lang], { signal }) =>
       slug
         ? this.announce(
@@ -108,7 +108,7 @@ export class ArticleView extends WidgetElement {
    * Runs once the article has arrived, again only for another article; aborted if the element leaves the page.
    */
   readonly viewCount = this.task({
-    args: () => [this.noCount || isServer ? '' : ((this.article.value ?? this.initial)?.slug ?? ''), this.api, this.timeout] as const,
+    args: () => [this.noCount || isServer ? '' : ((this.article.value ?? this.initial)?.slug ?? ''), this.apiRoot, this.timeout] as const,
     task: async ([slug, api], { signal }) => {
       if (!slug) return undefined
       try {

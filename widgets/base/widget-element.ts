@@ -1,28 +1,37 @@
 import { Task, type TaskConfig } from '@lit/task'
 import { isServer, LitElement, type PropertyDeclarations } from 'lit'
-import { type ApiError, DEFAULT_TIMEOUT, defaultApiBase, isAbort } from '../api/client.js'
+import { type ApiError, DEFAULT_API_PATH, DEFAULT_TIMEOUT, defaultApiBase, isAbort } from '../api/client.js'
 import { messages, type Messages, type UiLang } from '../i18n/messages.js'
 import { resolveLang } from '../i18n/resolve-lang.js'
 
 /**
- * What every widget shares: the `api` base URL, the request `timeout`, the UI language
+ * What every widget shares: the `api` base URL and `api-path`, the request `timeout`, the UI language
  * (nearest `lang`, re-rendered when the element's own `lang` changes), and tasks that stop on disconnect.
  */
 export class WidgetElement extends LitElement {
   static override properties: PropertyDeclarations = {
     api: {},
+    apiPath: { attribute: 'api-path' },
     timeout: { type: Number },
   }
 
   /** CMS base URL; defaults to the origin the script was loaded from. */
   declare api: string
+  /** Path of the public API on the CMS (the host's API route + `publicApi.basePath`); default /api/news. */
+  declare apiPath: string
   /** Milliseconds before a request is shown as timed out. */
   declare timeout: number
 
   constructor() {
     super()
     this.api = defaultApiBase
+    this.apiPath = DEFAULT_API_PATH
     this.timeout = DEFAULT_TIMEOUT
+  }
+
+  /** The public API's base URL: `api` + `api-path`. */
+  get apiRoot() {
+    return this.api.replace(/\/+$/, '') + this.apiPath
   }
 
   /**

@@ -125,7 +125,7 @@ export class RegionPicker extends WidgetElement {
   /** The region tree: inline data when given, else the CMS. Runs only once something needs it. */
   readonly data = this.task({
     autoRun: false,
-    args: () => [this.regions ?? this.inline, this.api, this.uiLang, this.timeout] as const,
+    args: () => [this.regions ?? this.inline, this.apiRoot, this.uiLang, this.timeout] as const,
     task: ([inline, api, lang], { signal }) => inline ?? this.announce(getRegions(api, lang, this.req(signal))),
   })
 

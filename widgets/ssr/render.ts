@@ -55,6 +55,8 @@ export interface RenderCommon {
   lang: string
   /** Public CMS base URL the client will use (rendered as `api`). */
   api: string
+  /** Path of the public API on the CMS when not /api/news (a host's API route + basePath; rendered as `api-path`). */
+  apiPath?: string
   /** Request timeout in ms for later client requests (`timeout`). */
   timeout?: number
   /** `id` of the host element (e.g. for `region-source="#city"`). */
@@ -161,7 +163,7 @@ export function renderArticleList(o: ArticleListRenderOptions): string {
   return renderHost(
     'article-list',
     o.lang,
-    html`<article-list id=${o.id ?? nothing} lang=${o.lang} api=${o.api} timeout=${num(o.timeout)} category=${o.category || nothing} region=${o.region || nothing} page=${num(o.page ?? o.list.page)} page-size=${num(o.pageSize ?? o.list.limit)} sort=${o.sort ?? nothing} href=${href} layout=${o.layout ?? nothing} paging=${o.paging ?? nothing} region-source=${o.regionSource ?? nothing} ?tabs=${tabs} ?url-sync=${o.urlSync} .initial=${initial}></article-list>`,
+    html`<article-list id=${o.id ?? nothing} lang=${o.lang} api=${o.api} api-path=${o.apiPath || nothing} timeout=${num(o.timeout)} category=${o.category || nothing} region=${o.region || nothing} page=${num(o.page ?? o.list.page)} page-size=${num(o.pageSize ?? o.list.limit)} sort=${o.sort ?? nothing} href=${href} layout=${o.layout ?? nothing} paging=${o.paging ?? nothing} region-source=${o.regionSource ?? nothing} ?tabs=${tabs} ?url-sync=${o.urlSync} .initial=${initial}></article-list>`,
     light,
   )
 }
@@ -187,7 +189,7 @@ export function renderArticleView(o: ArticleViewRenderOptions): string {
   return renderHost(
     'article-view',
     o.lang,
-    html`<article-view id=${o.id ?? nothing} lang=${o.lang} api=${o.api} timeout=${num(o.timeout)} slug=${d.slug} href=${href} ?no-count=${o.noCount} .initial=${d}></article-view>`,
+    html`<article-view id=${o.id ?? nothing} lang=${o.lang} api=${o.api} api-path=${o.apiPath || nothing} timeout=${num(o.timeout)} slug=${d.slug} href=${href} ?no-count=${o.noCount} .initial=${d}></article-view>`,
     light,
   )
 }
@@ -197,7 +199,7 @@ export function renderRegionPicker(o: RegionPickerRenderOptions): string {
   return renderHost(
     'region-picker',
     o.lang,
-    html`<region-picker id=${o.id ?? nothing} lang=${o.lang} api=${o.api} timeout=${num(o.timeout)} value=${o.value || nothing} level=${o.level ?? nothing} name=${o.name || nothing} placeholder=${o.placeholder || nothing} ?required=${o.required} ?disabled=${o.disabled} ?no-remember=${o.noRemember} .regions=${o.tree}></region-picker>`,
+    html`<region-picker id=${o.id ?? nothing} lang=${o.lang} api=${o.api} api-path=${o.apiPath || nothing} timeout=${num(o.timeout)} value=${o.value || nothing} level=${o.level ?? nothing} name=${o.name || nothing} placeholder=${o.placeholder || nothing} ?required=${o.required} ?disabled=${o.disabled} ?no-remember=${o.noRemember} .regions=${o.tree}></region-picker>`,
     jsonScript(o.tree),
   )
 }
@@ -213,7 +215,7 @@ export function renderArticleCard(o: ArticleCardRenderOptions): string {
   return renderHost(
     'article-card',
     o.lang,
-    html`<article-card id=${o.id ?? nothing} lang=${o.lang} api=${o.api} timeout=${num(o.timeout)} href=${fillHref(href, a)} layout=${o.layout ?? nothing} .article=${a}></article-card>`,
+    html`<article-card id=${o.id ?? nothing} lang=${o.lang} api=${o.api} api-path=${o.apiPath || nothing} timeout=${num(o.timeout)} href=${fillHref(href, a)} layout=${o.layout ?? nothing} .article=${a}></article-card>`,
     light,
   )
 }

@@ -41,6 +41,12 @@ const zh = {
   embedCopy: '复制代码',
   embedCopied: '已复制',
   embedPreview: '实时预览',
+  embedInclude: '服务器端嵌入地址',
+  embedIncludeHint: '由你的服务器（SSI、ESI、PHP 等）请求此地址，把返回的 HTML 原样放进页面：内容不依赖脚本显示，搜索引擎也能抓取。布局与主题色仅用于上面的嵌入代码。',
+  embedCopyInclude: '复制地址',
+  province: '省份',
+  allProvinces: '全部省份',
+  provinceOption: '{name}（{n} 个地级区划）',
 }
 export type AdminText = typeof zh
 
@@ -86,6 +92,12 @@ const en: AdminText = {
   embedCopy: 'Copy snippet',
   embedCopied: 'Copied',
   embedPreview: 'Live preview',
+  embedInclude: 'Server-include URL',
+  embedIncludeHint: 'Have your server (SSI, ESI, PHP…) fetch this URL and put the HTML it returns into the page as is: the content shows without scripts and crawlers read it. Layout and accent apply to the snippet above only.',
+  embedCopyInclude: 'Copy URL',
+  province: 'Province',
+  allProvinces: 'All provinces',
+  provinceOption: '{name} ({n} prefectures)',
 }
 
 export const adminText = (language: string): AdminText => (language === 'en' ? en : zh)

@@ -1,8 +1,21 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import type { ResolvedOptions } from '../options'
-import { clientAddress } from './client-address'
 import { readBody } from '../http/request-body'
 import type { PublicApi, PublicReply } from './public-api'
+
+/** The rate-limit bucket of every client on this mounting when the host names no client address header. */
+export const SHARED_CLIENT = 'payload-endpoints'
+
+/**
+ * Behind Next there is no socket to read, and Next passes on whatever X-Forwarded-For a client sent, so no header
+ * is believed unless the host names one its proxy overwrites; its right-most entry is the client. Otherwise all
+ * clients share one bucket.
+ */
+const endpointClient = (req: PayloadRequest, header: string | undefined) => {
+  const value = header ? req.headers.get(header) : null
+  const address = value?.split(',').pop()?.trim().replace(/^::ffff:/, '')
+  return address ? `header:${address}` : SHARED_CLIENT
+}
 
 /** Adapts a Payload endpoint request to the shared public handler. */
 const toPublicRequest = (req: PayloadRequest, basePath: string, options: ResolvedOptions) => {
@@ -17,12 +30,7 @@ const toPublicRequest = (req: PayloadRequest, basePath: string, options: Resolve
     body: (limit: number) => readBody(req.body, limit),
     // Payload has already authenticated the request (cookie or API key).
     user: async () => req.user,
-    // Behind Next the socket is not visible; Next (or the proxy in front) is the peer that sets X-Forwarded-For.
-    client: clientAddress(
-      req.headers.get('x-real-ip') ?? '127.0.0.1',
-      req.headers.get('x-forwarded-for'),
-      ['127.0.0.1', '::1', ...options.views.trustedProxies],
-    ),
+    client: endpointClient(req, options.publicApi.clientAddressHeader),
   }
 }
 

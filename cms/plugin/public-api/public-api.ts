@@ -5,6 +5,7 @@ import { buildArticleList } from '../queries/article-list'
 import { buildCategoryList } from '../queries/category-list'
 import { ConcurrencyLimit } from './concurrency-limit'
 import { HttpError } from '../http/http-error'
+import { answerServerError } from '../http/server-error'
 import { listCacheKey, parseListParams, parseLocaleOnly, parseSlug } from './query-params'
 import { RateLimiter } from '../views/rate-limiter'
 import { buildRegionTree } from '../queries/region-tree'
@@ -285,11 +286,8 @@ export const createPublicApi = (options: ResolvedOptions, responseCache: Respons
       if (error instanceof HttpError) {
         entry = finishBody(error.status, { errors: [{ message: error.message }] }, { 'Cache-Control': 'no-store', ...error.headers })
       } else {
-        payload.logger.error({ err: error }, 'public endpoint failed')
-        const unavailable = isDatabaseUnavailable(error)
-        entry = finishBody(unavailable ? 503 : 500, {
-          errors: [{ message: unavailable ? 'Content database unavailable; try again shortly' : 'Internal error' }],
-        }, { 'Cache-Control': 'no-store', ...(unavailable ? { 'Retry-After': '5' } : {}) })
+        const answer = answerServerError(payload, error, 'public endpoint')
+        entry = finishBody(answer.status, { errors: [{ message: answer.message, ...(answer.id ? { id: answer.id } : {}) }] }, { 'Cache-Control': 'no-store', ...answer.headers })
       }
     }
     return reply(entry, req, cors)
@@ -311,9 +309,3 @@ export const createPublicApi = (options: ResolvedOptions, responseCache: Respons
 }
 
 export type PublicApi = ReturnType<typeof createPublicApi>
-
-/** Connection-level failures (database down or unreachable) answer 503, not 500. */
-const isDatabaseUnavailable = (error: unknown): boolean => {
-  const text = `${(error as Error)?.name ?? ''} ${(error as Error)?.message ?? ''} ${(error as { code?: string })?.code ?? ''} ${String((error as { cause?: unknown })?.cause ?? '')}`
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|timeout exceeded when trying to connect|Connection terminated|SQLITE_BUSY|database is locked|MongoServerSelectionError|MongoNetworkError|Failed query|no such table/i.test(text)
-}

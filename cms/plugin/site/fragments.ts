@@ -11,7 +11,7 @@ import { buildArticleList } from '../queries/article-list'
 import { buildRegionTree } from '../queries/region-tree'
 import { loadElementRenderer } from './element-renderer'
 import { esc } from './html'
-import { articleListElement, articleViewElement, type PageContext } from './pages'
+import { apiAttributes, articleListElement, articleViewElement, type PageContext, widgetApiPath } from './pages'
 import { htmlLang } from './strings'
 
 /** Fragment names under `<api>/<basePath>/html/`. */
@@ -32,7 +32,7 @@ export const fragmentRequest = (
   const { site, locales } = options
   const context = async (locale: string): Promise<PageContext> => {
     const renderer = await loadElementRenderer()
-    return { site, locale, locales, script: '', api: site.url, origin: site.url, renderer }
+    return { site, locale, locales, script: '', api: site.url, apiPath: widgetApiPath(options), origin: site.url, renderer }
   }
   // The hydrating bundle when the element was server-rendered (it adopts the declarative shadow DOM).
   const html = (ctx: PageContext, body: string, tags: readonly string[]): Built => ({
@@ -75,8 +75,8 @@ export const fragmentRequest = (
       build: async () => {
         const [tree, ctx] = await Promise.all([buildRegionTree(payload, options, locale as ContentLocale), context(locale)])
         const element = ctx.renderer
-          ? ctx.renderer.renderRegionPicker({ tree, value: value || undefined, lang: htmlLang(locale), api: site.url })
-          : `<region-picker api="${esc(site.url)}" lang="${esc(htmlLang(locale))}"${value ? ` value="${esc(value)}"` : ''}></region-picker>`
+          ? ctx.renderer.renderRegionPicker({ tree, value: value || undefined, lang: htmlLang(locale), api: ctx.api, apiPath: ctx.apiPath })
+          : `<region-picker${apiAttributes(ctx)} lang="${esc(htmlLang(locale))}"${value ? ` value="${esc(value)}"` : ''}></region-picker>`
         return html(ctx, element, ['regions'])
       },
     }

@@ -5,6 +5,7 @@
  * JavaScript. Content comes only from the public builders (published only), already sanitized.
  */
 import type { ArticleCard, ArticleDetail, ArticleListResponse, CategorySummary, RegionTreeResponse } from '../../../wire/index'
+import type { ResolvedOptions } from '../options'
 import type { ElementRenderer } from './element-renderer'
 import { day, esc, jsonLd } from './html'
 import type { ResolvedSite } from './site-options'
@@ -19,6 +20,8 @@ export interface PageContext {
   script: string
   /** Public API origin for the widgets (empty: same origin). */
   api: string
+  /** The public API's path when not /api/news (the host's API route + basePath), rendered as `api-path`. */
+  apiPath?: string
   /** Prefix of links between pages: empty on the site itself, the site's origin in fragments for other hosts. */
   origin?: string
   /** The widgets' server renderer (declarative shadow DOM that hydrates); without it, light DOM only. */
@@ -37,6 +40,14 @@ export interface ListPageData {
 const absolute = (site: ResolvedSite, url: string) => (/^https?:\/\//.test(url) ? url : `${site.url}${url.startsWith('/') ? '' : '/'}${url}`)
 
 /** A page URL with its query in a fixed order (canonical form); the default locale and page 1 are left out. */
+/** The widgets' default public API path; elements name theirs (`api-path`) only when the host's differs. */
+const WIDGETS_API_PATH = '/api/news'
+export const widgetApiPath = (options: Pick<ResolvedOptions, 'publicPath'>) => (options.publicPath === WIDGETS_API_PATH ? undefined : options.publicPath)
+
+/** `api` and `api-path` of an element rendered without the widgets' renderer (each only when not the default). */
+export const apiAttributes = (ctx: Pick<PageContext, 'api' | 'apiPath'>) =>
+  `${ctx.api ? ` api="${esc(ctx.api)}"` : ''}${ctx.apiPath ? ` api-path="${esc(ctx.apiPath)}"` : ''}`
+
 export const listUrl = (ctx: Pick<PageContext, 'site' | 'locales'>, q: { category?: string; region?: string; page?: number; locale?: string }) => {
   const query = new URLSearchParams()
   if (q.category) query.set('category', q.category)
@@ -128,8 +139,8 @@ const header = (ctx: PageContext, region?: string) => {
 <a class="brand" href="${esc(listUrl(ctx, { locale: ctx.locale }))}">${esc(ctx.site.name[ctx.locale] ?? ctx.site.name.zh)}</a>
 ${
   ctx.renderer && ctx.tree
-    ? ctx.renderer.renderRegionPicker({ tree: ctx.tree, value: region, lang: htmlLang(ctx.locale), api: ctx.api, id: 'city', name: 'city' })
-    : `<region-picker id="city" name="city"${region ? ` value="${esc(region)}"` : ''}${ctx.api ? ` api="${esc(ctx.api)}"` : ''}></region-picker>`
+    ? ctx.renderer.renderRegionPicker({ tree: ctx.tree, value: region, lang: htmlLang(ctx.locale), api: ctx.api, apiPath: ctx.apiPath, id: 'city', name: 'city' })
+    : `<region-picker id="city" name="city"${region ? ` value="${esc(region)}"` : ''}${apiAttributes(ctx)}></region-picker>`
 }
 ${other ? `<a class="lang" hreflang="${esc(htmlLang(other))}" href="${esc(listUrl(ctx, { locale: other }))}">${esc(t.language)}</a>` : ''}
 </div></header>`
@@ -195,6 +206,7 @@ ${(() => {
       region: region?.code,
       lang: htmlLang(ctx.locale),
       api: ctx.api,
+      apiPath: ctx.apiPath,
       regionSource: '#city',
       urlSync: true,
       href: `${ctx.site.path}/{slug}`,
@@ -264,8 +276,8 @@ export const articleViewElement = (ctx: PageContext, detail: ArticleDetail): str
   const neighbour = (label: string, link: { slug: string; title: string } | undefined, rel: string) =>
     `<p><span>${esc(label)}：</span>${link ? `<a rel="${rel}" href="${esc(`${ctx.origin ?? ''}${articleUrl(ctx, link.slug, ctx.locale)}`)}">${esc(link.title)}</a>` : esc(t.none)}</p>`
   const credits = detail.credits.length ? `<dl class="credits">${detail.credits.map((c) => `<dt>${esc(c.label)}</dt><dd>${esc(c.value)}</dd>`).join('')}</dl>` : ''
-  if (ctx.renderer) return ctx.renderer.renderArticleView({ detail, lang: htmlLang(ctx.locale), api: ctx.api, href: `${ctx.origin ?? ''}${ctx.site.path}/{slug}` })
-  return `<article-view slug="${esc(detail.slug)}" href="${esc(`${ctx.origin ?? ''}${ctx.site.path}/{slug}`)}" lang="${esc(htmlLang(ctx.locale))}"${ctx.api ? ` api="${esc(ctx.api)}"` : ''}>
+  if (ctx.renderer) return ctx.renderer.renderArticleView({ detail, lang: htmlLang(ctx.locale), api: ctx.api, apiPath: ctx.apiPath, href: `${ctx.origin ?? ''}${ctx.site.path}/{slug}` })
+  return `<article-view slug="${esc(detail.slug)}" href="${esc(`${ctx.origin ?? ''}${ctx.site.path}/{slug}`)}" lang="${esc(htmlLang(ctx.locale))}"${apiAttributes(ctx)}>
 <article class="fallback">
 <h1>${esc(detail.title)}</h1>
 <p class="meta">${detail.author ? `<span>${esc(detail.author)}</span> ` : ''}<time datetime="${esc(detail.publishedAt)}">${esc(day(detail.publishedAt))}</time> <span>${esc(t.views(detail.views))}</span></p>
@@ -291,6 +303,7 @@ export const articleListElement = (
       sort: q.sort as never,
       lang: htmlLang(ctx.locale),
       api: ctx.api,
+      apiPath: ctx.apiPath,
       regionSource: q.regionSource,
       href: `${ctx.origin ?? ''}${ctx.site.path}/{slug}`,
     })
@@ -302,7 +315,7 @@ export const articleListElement = (
     q.sort && q.sort !== '-publishedAt' ? ` sort="${esc(q.sort)}"` : '',
     ` page="${list.page}" page-size="${list.limit}"`,
     ` href="${esc(`${ctx.origin ?? ''}${ctx.site.path}/{slug}`)}" lang="${esc(htmlLang(ctx.locale))}"`,
-    ctx.api ? ` api="${esc(ctx.api)}"` : '',
+    apiAttributes(ctx),
   ].join('')
   return `<article-list${attrs}>
 <ol class="fallback">${list.docs.map((card) => cardItem(ctx, card)).join('\n') || `<li>${esc(t.empty)}</li>`}</ol>

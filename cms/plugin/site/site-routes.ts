@@ -3,6 +3,8 @@ import type { ArticleDetail, CategorySummary, ContentLocale, RegionTreeResponse 
 import { finishBytes, type CachedBody } from '../cache/response-cache'
 import { detailTags, listTags } from '../cache/tags'
 import { HttpError } from '../http/http-error'
+import { answerServerError } from '../http/server-error'
+import { esc } from './html'
 import type { ResolvedOptions } from '../options'
 import type { Built, PublicApi, PublicReply, PublicRequest } from '../public-api/public-api'
 import { buildArticleDetail } from '../queries/article-detail'
@@ -12,7 +14,7 @@ import { buildDraftPreview } from '../queries/draft-preview'
 import { buildRegionTree } from '../queries/region-tree'
 import { loadElementRenderer } from './element-renderer'
 import { FEED_FILES, FEED_TYPES, renderFeed } from './feeds'
-import { articleUrl, type PageContext, renderArticlePage, renderListPage, renderNotFoundPage } from './pages'
+import { articleUrl, type PageContext, renderArticlePage, renderListPage, renderNotFoundPage, widgetApiPath } from './pages'
 import type { ResolvedSite } from './site-options'
 import { listPageUrls, renderArticleSitemap, renderNewsSitemap, renderPagesSitemap, renderRobots, renderSitemap, type SitemapArticle, SITEMAP_MAX_URLS } from './sitemap'
 
@@ -48,7 +50,7 @@ export const createSite = (options: ResolvedOptions, site: ResolvedSite, api: Pu
   const pageHeaders = (type: string) => ({ 'Content-Type': type, 'Cache-Control': api.cacheControl, ...headers })
   const built = (body: string, type: string, tags: readonly string[]): Built => ({ entry: finishBytes(200, Buffer.from(body), pageHeaders(type)), tags })
 
-  const contextFor = (locale: string): PageContext => ({ site, locale, locales, script: '/widgets/v1/widgets.js', api: '' })
+  const contextFor = (locale: string): PageContext => ({ site, locale, locales, script: '/widgets/v1/widgets.js', api: '', apiPath: widgetApiPath(options) })
   /** A page context with the widgets' server renderer (and the hydrating bundle) when the build has it. */
   const renderingContext = async (locale: string, tree?: RegionTreeResponse): Promise<PageContext> => {
     const renderer = await loadElementRenderer()
@@ -240,7 +242,7 @@ export const createSite = (options: ResolvedOptions, site: ResolvedSite, api: Pu
    * Answers the site's paths (the list at `site.path`, articles below it, feeds, sitemaps, robots.txt, and the old
    * `/?article=` links); undefined for anything else.
    */
-  const handle = async (payload: Payload, req: PublicRequest): Promise<PublicReply | undefined> => {
+  const route = async (payload: Payload, req: PublicRequest): Promise<PublicReply | undefined> => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return undefined
     const path = req.path
     if (path === '/') {
@@ -267,6 +269,19 @@ export const createSite = (options: ResolvedOptions, site: ResolvedSite, api: Pu
       return notFound(req, locale)
     }
     return articlePage(payload, req, slug, locale)
+  }
+
+  /** As the JSON endpoints: 503 + Retry-After while the database is unavailable, else 500 with a logged error id. */
+  const handle = async (payload: Payload, req: PublicRequest): Promise<PublicReply | undefined> => {
+    try {
+      return await route(payload, req)
+    } catch (error) {
+      if (error instanceof HttpError) throw error
+      const answer = answerServerError(payload, error, 'site page')
+      const page = `<!doctype html>\n<html><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>${answer.status}</title></head><body><p>${esc(answer.message)}</p></body></html>\n`
+      const replyHeaders = { 'Content-Type': HTML, ...headers, 'Cache-Control': 'no-store', ...answer.headers, ...(answer.id ? { 'X-Error-Id': answer.id } : {}) }
+      return api.reply(finishBytes(answer.status, Buffer.from(page), replyHeaders), req)
+    }
   }
 
   return { handle }

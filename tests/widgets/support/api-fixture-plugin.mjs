@@ -3,6 +3,7 @@
  * /fixture-api/... with behaviour chosen by path segments before /api/:
  *
  *   /fixture-api[/ns/<id>][/delay/<ms>][/broken/<500|404|slow|malformed|shape|down>][/flaky/<key>]/api/news/...
+ *   (or …/cms-api/stories/…: a host's own public API path, answered the same)
  *
  * - ns/<id>: a namespace, so a test can read back only its own requests (GET /fixture-api/__log/<id>);
  * - delay/<ms>: answers after that many milliseconds (for stale-request and abort tests);
@@ -311,17 +312,19 @@ export function apiFixtureMiddleware() {
       ctx.body = svg(Number(m[1]))
       return
     }
-    const at = rest.indexOf('/api/')
+    // A host's own public API path (`api-path="/cms-api/stories"`) answers like /api/news; the log keeps the path asked.
+    const at = rest.search(/\/(api|cms-api)\//)
     if (at < 0) return send(ctx, 404, { errors: [{ message: 'Not Found' }] })
     const opts = {}
     const segs = rest.slice(1, at).split('/').filter(Boolean)
     for (let i = 0; i + 1 < segs.length; i += 2) opts[segs[i]] = segs[i + 1]
-    const route = rest.slice(at)
+    const requested = rest.slice(at)
+    const route = requested.replace(/^\/cms-api\/stories\//, '/api/news/')
     const q = Object.fromEntries(new URLSearchParams(ctx.querystring))
     const body = ctx.method === 'POST' ? await readBody(ctx) : undefined
     if (opts.ns) {
       const log = logs.get(opts.ns) ?? []
-      log.push({ method: ctx.method, route, query: q, body })
+      log.push({ method: ctx.method, route: requested, query: q, body })
       logs.set(opts.ns, log)
     }
     if (opts.delay) await sleep(Number(opts.delay))

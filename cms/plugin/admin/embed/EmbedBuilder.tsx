@@ -3,6 +3,7 @@ import React, { useEffect, useId, useMemo, useState } from 'react'
 import type { CategoryListResponse } from '../../../../wire/index'
 import { adminText } from '../admin-text'
 import { type EmbedChoice, embedSnippet } from './embed-snippet'
+import { fragmentUrl } from './fragment-snippet'
 import './embed.css'
 
 const INITIAL: EmbedChoice = { element: 'article-list', category: '', region: '', layout: 'vertical', pageSize: 6, sort: '-publishedAt', lang: 'zh-CN', accent: '#c0392b', slug: '' }
@@ -14,7 +15,7 @@ export const EmbedBuilder = ({ language, api }: { language: string; api: string 
   const [choice, setChoice] = useState<EmbedChoice>(INITIAL)
   const [categories, setCategories] = useState<CategoryListResponse['docs']>([])
   const [origin, setOrigin] = useState('')
-  const [copied, setCopied] = useState(false)
+  const [copied, setCopied] = useState<'' | 'snippet' | 'include'>('')
   useEffect(() => {
     setOrigin(window.location.origin)
     fetch(`${api}/categories?locale=${language === 'en' ? 'en' : 'zh'}`)
@@ -22,7 +23,10 @@ export const EmbedBuilder = ({ language, api }: { language: string; api: string 
       .then((d: CategoryListResponse) => setCategories(d.docs))
       .catch(() => {})
   }, [api, language])
-  const snippet = useMemo(() => (origin ? embedSnippet(origin, choice) : ''), [origin, choice])
+  const snippet = useMemo(() => (origin ? embedSnippet(origin, choice, api) : ''), [origin, choice, api])
+  const include = useMemo(() => (origin ? fragmentUrl(origin, api, choice) : ''), [origin, api, choice])
+  const copy = (what: 'snippet' | 'include', value: string) =>
+    void navigator.clipboard?.writeText(value).then(() => setCopied(what), () => setCopied(''))
   const set = <K extends keyof EmbedChoice>(key: K) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
     setChoice((c) => ({ ...c, [key]: key === 'pageSize' ? Number(e.target.value) : e.target.value }))
   const field = (key: keyof EmbedChoice, label: string, control: React.ReactElement<{ id?: string }>) => (
@@ -74,14 +78,16 @@ export const EmbedBuilder = ({ language, api }: { language: string; api: string 
         <div className="rn-embed__output">
           <label htmlFor={`${id}-snippet`}>{text.embedSnippet}</label>
           <textarea id={`${id}-snippet`} readOnly value={snippet} rows={4} />
-          <button
-            type="button"
-            className="btn btn--style-primary btn--size-small"
-            onClick={() => void navigator.clipboard?.writeText(snippet).then(() => setCopied(true), () => setCopied(false))}
-          >
+          <button type="button" className="btn btn--style-primary btn--size-small" onClick={() => copy('snippet', snippet)}>
             {text.embedCopy}
           </button>
-          <span role="status">{copied ? text.embedCopied : ''}</span>
+          <label htmlFor={`${id}-include`}>{text.embedInclude}</label>
+          <p id={`${id}-include-hint`} className="rn-embed__hint">{text.embedIncludeHint}</p>
+          <input id={`${id}-include`} readOnly value={include} aria-describedby={`${id}-include-hint`} />
+          <button type="button" className="btn btn--style-secondary btn--size-small" onClick={() => copy('include', include)}>
+            {text.embedCopyInclude}
+          </button>
+          <span role="status">{copied ? `${text.embedCopied}: ${copied === 'snippet' ? text.embedSnippet : text.embedInclude}` : ''}</span>
           {/* No allow-same-origin: the preview's scripts cannot reach the admin's cookies or DOM. */}
           <iframe title={text.embedPreview} sandbox="allow-scripts" className="rn-embed__preview" srcDoc={snippet ? `<!doctype html><meta charset="utf-8"><body style="font-family:system-ui;margin:12px">${snippet.replace('<script ', '<script ').replace(/<(article-list|region-picker|article-view) /, `<$1 api="${origin}" `)}</body>` : ''} />
         </div>

@@ -13,9 +13,13 @@ export interface EmbedChoice {
 
 const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
 
-/** The snippet a page pastes: the bundle once, then the element with the chosen attributes. */
-export const embedSnippet = (origin: string, c: EmbedChoice) => {
+/**
+ * The snippet a page pastes: the bundle once, then the element with the chosen attributes, and `api-path` when the
+ * host serves the public API elsewhere than the widgets' default /api/news.
+ */
+export const embedSnippet = (origin: string, c: EmbedChoice, apiPath = '/api/news') => {
   const attrs: string[] = [`lang="${attr(c.lang)}"`]
+  if (apiPath !== '/api/news') attrs.push(`api-path="${attr(apiPath)}"`)
   if (/^#[0-9a-f]{6}$/i.test(c.accent)) attrs.push(`style="--news-accent: ${c.accent}"`)
   if (c.element === 'article-list') {
     if (c.category) attrs.push(`category="${attr(c.category)}"`)

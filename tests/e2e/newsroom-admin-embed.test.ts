@@ -1,0 +1,157 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { Browser, Frame, FrameLocator, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ArticleListResponse, CategoryListResponse } from '../../wire/index'
+import { adminPage, axeViolations } from '../support/admin-session'
+import { launchChromium } from '../support/chromium'
+import { type RunningServer, startProductionServer } from '../support/production-server'
+
+/**
+ * The proof the embed builder exists for: what marketing copies from /admin/embed, pasted into a blank page on
+ * another origin (another host name and port, no admin session), shows the list the builder previewed — the client
+ * snippet run by a browser, and the server-include URL fetched by that page's server and inlined.
+ */
+const ADMIN = { email: 'embed-admin@example.com', password: 'Embed-admin-pass-123' }
+const EDITOR = { email: 'embed-editor@example.com', password: 'Embed-editor-pass-123' }
+const REGION = '320500'
+
+let server: RunningServer
+let dir: string
+let browser: Browser
+let host: Server
+let hostOrigin: string
+/** What the other origin's pages hold: path → body, and path → a URL its server fetches and inlines. */
+const hostPages = new Map<string, string>()
+const hostIncludes = new Map<string, string>()
+
+const json = async <T>(url: string): Promise<T> => (await fetch(`${server.url}${url}`)).json() as Promise<T>
+// No favicon request: the page asks nothing of its own server but itself.
+const blankPage = (body: string) => `<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>合作方页面</title><link rel="icon" href="data:,"></head>\n<body>\n<h1>合作方页面</h1>\n${body}\n</body></html>\n`
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'rn-embed-origin-'))
+  server = await startProductionServer({
+    DATABASE_URL: `file:${path.join(dir, 'cms.db')}`,
+    PAYLOAD_SECRET: 'embed-origin-secret-0123456789abcdef0123',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+  })
+  const login = await fetch(`${server.url}/api/users/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(ADMIN) })
+  const { token } = (await login.json()) as { token: string }
+  const created = await fetch(`${server.url}/api/users`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `JWT ${token}` },
+    body: JSON.stringify({ ...EDITOR, roles: ['editor'] }),
+  })
+  expect(created.status).toBe(201)
+
+  // The other origin: a plain server of its own (another port, reached as localhost while the CMS is 127.0.0.1).
+  host = createServer(async (req, res) => {
+    const pathname = new URL(req.url ?? '/', 'http://host').pathname
+    const include = hostIncludes.get(pathname)
+    const body = include !== undefined ? blankPage(await (await fetch(include)).text()) : hostPages.get(pathname)
+    if (body === undefined) return res.writeHead(404).end()
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(body)
+  })
+  await new Promise<void>((resolve) => host.listen(0, resolve))
+  hostOrigin = `http://localhost:${(host.address() as { port: number }).port}`
+  browser = await launchChromium()
+}, 240_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await new Promise((resolve) => host?.close(resolve))
+  await server?.stop()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+/** Card titles in document order, inside the list's and the cards' shadow roots (locators pierce open ones). */
+const titlesIn = (where: Page | Frame | FrameLocator) => where.locator('article-list article-card [part="title"]').allTextContents()
+
+/** A fresh visitor (no admin cookies) opens the other origin's page; what it shows and what went wrong. */
+const visit = async (pathname: string) => {
+  const context = await browser.newContext({ locale: 'zh-CN' })
+  const page = await context.newPage()
+  const problems: string[] = []
+  page.on('pageerror', (error) => problems.push(String(error)))
+  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()))
+  page.on('requestfailed', (request) => problems.push(`${request.url()} ${request.failure()?.errorText}`))
+  page.on('response', (response) => response.status() >= 400 && problems.push(`${response.url()} ${response.status()}`))
+  await page.goto(`${hostOrigin}${pathname}`)
+  return { page, problems }
+}
+
+describe('the embed builder on another origin', () => {
+  let previewed: string[] = []
+  let snippet = ''
+  let includeUrl = ''
+
+  it('previews the chosen list in its sandboxed frame and copies both snippets', async () => {
+    // A category and page size that make the choice visible: the category with the most articles for 苏州, fewer
+    // per page than it has.
+    const { docs: categories } = await json<CategoryListResponse>('/api/news/categories')
+    const totals = await Promise.all(categories.map(async (c) => (await json<ArticleListResponse>(`/api/news/articles?category=${c.slug}&region=${REGION}&limit=1`)).totalDocs))
+    const best = totals.indexOf(Math.max(...totals))
+    const category = categories[best]!
+    expect(totals[best]).toBeGreaterThanOrEqual(3)
+    const pageSize = Math.min(4, totals[best]! - 1)
+    const expected = (await json<ArticleListResponse>(`/api/news/articles?category=${category.slug}&region=${REGION}&limit=${pageSize}`)).docs.map((d) => d.title)
+
+    const { page, problems } = await adminPage(browser, server, EDITOR)
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
+    await page.goto(`${server.url}/admin/embed`)
+    await page.getByLabel('分类', { exact: true }).selectOption({ label: category.name })
+    await page.getByLabel('地区代码', { exact: true }).fill(REGION)
+    await page.getByLabel('每页条数', { exact: true }).fill(String(pageSize))
+
+    const preview = page.frameLocator('iframe.rn-embed__preview')
+    await expect.poll(() => titlesIn(preview), { timeout: 30_000 }).toEqual(expected)
+    previewed = await titlesIn(preview)
+
+    await page.getByRole('button', { name: '复制代码' }).click()
+    snippet = await page.evaluate(() => navigator.clipboard.readText())
+    expect(snippet).toBe(await page.getByLabel('嵌入代码', { exact: true }).inputValue())
+    expect(snippet).toContain(`category="${category.slug}"`)
+
+    await page.getByRole('button', { name: '复制地址' }).click()
+    includeUrl = await page.evaluate(() => navigator.clipboard.readText())
+    expect(includeUrl).toBe(await page.getByLabel('服务器端嵌入地址', { exact: true }).inputValue())
+    expect(new URL(includeUrl).origin).toBe(server.url)
+
+    expect(await axeViolations(page, '.rn-embed')).toEqual([])
+    expect(problems).toEqual([])
+    await page.context().close()
+  })
+
+  it('the client snippet, pasted into a blank page there, renders the previewed list', async () => {
+    expect(previewed.length).toBeGreaterThan(0)
+    hostPages.set('/snippet', blankPage(snippet))
+    const { page, problems } = await visit('/snippet')
+    expect(new URL(page.url()).origin).not.toBe(server.url)
+    await expect.poll(() => titlesIn(page), { timeout: 30_000 }).toEqual(previewed)
+    expect(problems).toEqual([])
+    await page.context().close()
+  })
+
+  it('the server-include URL, fetched by the server of that page and inlined, shows the same list, also without scripts', async () => {
+    expect(previewed.length).toBeGreaterThan(0)
+    hostIncludes.set('/include', includeUrl)
+    const { page, problems } = await visit('/include')
+    await expect.poll(() => titlesIn(page), { timeout: 30_000 }).toEqual(previewed)
+    // Hydrated by the bundle the fragment names, from the CMS's origin.
+    await expect.poll(() => page.evaluate(() => Boolean(customElements.get('article-list'))), { timeout: 30_000 }).toBe(true)
+    await expect.poll(() => titlesIn(page)).toEqual(previewed)
+    expect(problems).toEqual([])
+    await page.context().close()
+
+    // Crawlers and readers without JavaScript: the titles are links in the page itself.
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    const noScript = await context.newPage()
+    await noScript.goto(`${hostOrigin}/include`)
+    expect(await noScript.locator('article-list > ul > li > a').allTextContents()).toEqual(previewed)
+    await context.close()
+  })
+})
