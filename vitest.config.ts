@@ -31,6 +31,18 @@ export default defineConfig({
         },
       })),
       {
+        // The package as a host installs it: the tarball, plain-Node imports, and a generated foreign host app.
+        test: {
+          name: 'package',
+          include: ['tests/package/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
+          hookTimeout: 480_000,
+          fileParallelism: false,
+          pool: 'forks',
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

@@ -1,5 +1,4 @@
 import type { CollectionConfig, FieldHook } from 'payload'
-import { lexicalEditor } from '@payloadcms/richtext-lexical'
 
 export interface ArticlesCollectionArgs {
   slug: string
@@ -62,7 +61,8 @@ export const createArticlesCollection = (args: ArticlesCollectionArgs): Collecti
       label: { zh: '摘要', en: 'Excerpt' },
     },
     { name: 'cover', type: 'upload', relationTo: args.mediaSlug, label: { zh: '封面图', en: 'Cover image' } },
-    { name: 'body', type: 'richText', localized: true, editor: lexicalEditor(), label: { zh: '正文', en: 'Body' } },
+    // The editor is the host's (`config.editor`, Lexical: the public API converts the body to HTML with Lexical's converters).
+    { name: 'body', type: 'richText', localized: true, label: { zh: '正文', en: 'Body' } },
     {
       name: 'credits',
       type: 'array',

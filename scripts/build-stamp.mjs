@@ -4,10 +4,10 @@ import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
-const SOURCES = ['widgets', 'cms', 'collections', 'migrations', 'scripts', 'payload.config.ts', 'vite.config.ts', 'tsconfig.json', 'package-lock.json', 'custom-elements-manifest.config.mjs']
+const SOURCES = ['widgets', 'cms', 'collections', 'wire', 'migrations', 'scripts', 'payload.config.ts', 'vite.config.ts', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json', 'custom-elements-manifest.config.mjs']
 const SKIP = new Set(['node_modules', '.next', 'payload-types.ts', 'next-env.d.ts'])
 const STAMP = 'dist/build-stamp.txt'
-const BUILD_OUTPUTS = ['cms/.next/BUILD_ID', 'dist/widgets/v1/widgets.js', 'dist/server/main.mjs']
+const BUILD_OUTPUTS = ['cms/.next/BUILD_ID', 'dist/widgets/v1/widgets.js', 'dist/pkg/cms/plugin/index.js', 'dist/server/main.mjs']
 
 const files = (entry) => {
   if (!existsSync(entry)) return []

@@ -3,10 +3,9 @@
  * and the lean server in front of it. Honours PORT, HOST, DATABASE_URL, PAYLOAD_SECRET.
  */
 import path from 'node:path'
-import next from 'next'
 import { getPayload } from 'payload'
 import { resolveSecret } from '../secret'
-import { createLeanServer } from '../server/lean-server'
+import { createNewsServer } from '../server/news-server'
 import { withStartupLock } from '../server/startup-lock'
 
 const root = process.cwd()
@@ -31,25 +30,22 @@ const main = async () => {
     return started
   })
 
-  const nextApp = next({ dev, dir: path.join(root, 'cms'), hostname: host === '0.0.0.0' ? 'localhost' : host, port })
-  await nextApp.prepare()
-  const nextHandler = nextApp.getRequestHandler()
-
-  const server = createLeanServer({
+  // The same front server a host app gets from `payload-regional-news/server`.
+  const { server, close } = await createNewsServer({
     payload,
-    root,
+    dev,
+    dir: path.join(root, 'cms'),
+    hostname: host === '0.0.0.0' ? 'localhost' : host,
+    port,
     site: path.join(root, 'cms/demo/site'),
-    fallback: (req, res) => nextHandler(req, res),
     trustedProxies: (process.env.TRUSTED_PROXIES ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   })
-  server.keepAliveTimeout = 65_000
   server.listen(port, host, () => {
     console.log(`regional news CMS ready: admin http://localhost:${port}/admin · demo http://localhost:${port}/ · public API http://localhost:${port}/api/news/articles`)
   })
 
   const shutdown = async () => {
-    server.close()
-    await payload.destroy().catch(() => undefined)
+    await close()
     process.exit(0)
   }
   process.on('SIGTERM', shutdown)

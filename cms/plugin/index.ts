@@ -1,3 +1,5 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { CollectionConfig, Config } from 'payload'
 import { deepMergeSimple } from 'payload/shared'
 import { createArticleViewDaysCollection } from '../../collections/article-view-days'
@@ -29,6 +31,20 @@ import { PAGE_SECURITY_HEADERS } from './site/page-headers'
 import { createSite } from './site/site-routes'
 import { sqliteReadTuning } from './queries/sqlite-read-tuning'
 import { translations } from './translations'
+import { SEED_REGIONS_COMMAND } from './seed/seed-regions-command'
+
+/**
+ * The seed command's module beside this one (.ts from source, .js from the package). Undefined where this module
+ * has no file URL (inside a bundle): Payload's CLI loads the config with Node, never from a bundle.
+ */
+const seedCommandPath = (): string | undefined => {
+  try {
+    const here = fileURLToPath(import.meta.url)
+    return path.join(path.dirname(here), 'seed', `seed-regions-command${path.extname(here)}`)
+  } catch {
+    return undefined
+  }
+}
 
 export type { RegionalNewsOptions } from './options'
 
@@ -40,6 +56,8 @@ export const regionalNews =
   (pluginOptions: RegionalNewsOptions = {}) =>
   (incomingConfig: Config): Config => {
     const options = resolveOptions(pluginOptions, incomingConfig)
+    // Article bodies use the host's rich-text editor; the public API renders them with Lexical's HTML converters.
+    if (!incomingConfig.editor) throw new Error('regionalNews: the config needs a rich-text editor for article bodies, e.g. `editor: lexicalEditor()` from @payloadcms/richtext-lexical')
     const { slugs, overrides, enabled } = options
     assertTimeZone(options.views.timeZone)
     const components = enabled ? options.adminComponents : false
@@ -124,6 +142,9 @@ export const regionalNews =
         translations: deepMergeSimple(translations, incomingConfig.i18n?.translations ?? {}),
       },
     }
+    // `npx payload regional-news:seed-regions`
+    const scriptPath = seedCommandPath()
+    if (scriptPath) config.bin = [...(incomingConfig.bin ?? []), { key: SEED_REGIONS_COMMAND, scriptPath }]
     if (!enabled) return config
 
     // Scheduled publishing needs the job runner; keep the host's own schedule when it has one.
@@ -189,4 +210,5 @@ export const regionalNews =
 export { createPublicApi } from './public-api/public-api'
 export { resolveOptions } from './options'
 export { runtimeOf, type RegionalNewsRuntime } from './runtime'
-export { seedRegions } from './seed/seed-regions'
+export { seedRegions, type SeedRegionsOptions, type SeedRegionsResult } from './seed/seed-regions'
+export { SEED_REGIONS_COMMAND } from './seed/seed-regions-command'

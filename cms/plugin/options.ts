@@ -69,9 +69,8 @@ export interface RegionalNewsOptions {
   /** The server-rendered site: news pages, feeds, sitemaps (absolute URLs come from `site.url` / SITE_URL). */
   site?: SiteOptions
   /**
-   * Where the host's import map finds the plugin's admin components: a path the host's
-   * `admin.importMap.baseDir` resolves (this repo: '/plugin/admin', under cms/), later
-   * 'payload-regional-news/admin'. false: Payload's stock field and no dashboard.
+   * Where the host's import map finds the plugin's admin components (`<this>/client`, `<this>/rsc`): the package
+   * itself by default ('payload-regional-news'). false: Payload's stock field and no dashboard.
    */
   adminComponents?: string | false
   views?: {
@@ -138,7 +137,7 @@ export const resolveOptions = (options: RegionalNewsOptions = {}, host: Pick<Con
   canAdminister: options.canAdminister ?? isLoggedIn,
   locales: resolveLocales(options.locales, host.localization),
   publicPath: `${host.routes?.api ?? '/api'}${options.publicApi?.basePath ?? '/news'}`,
-  adminComponents: options.adminComponents ?? '/plugin/admin',
+  adminComponents: options.adminComponents ?? 'payload-regional-news',
   publicApi: {
     basePath: '/news',
     corsOrigins: '*',

@@ -25,8 +25,12 @@ export interface LeanServerOptions {
 }
 
 const WIDGETS_PREFIX = '/widgets/v1'
-// What Next serves (admin, REST API, its assets); any other path is answered here.
-const NEXT_PATHS = /^\/(admin|api|_next)(\/|$)/
+
+// What Next serves (the host's admin and API routes, Next's assets); any other path is answered here.
+const nextPaths = ({ admin, api }: { admin: string; api: string }) => {
+  const escaped = [admin, api, '/_next'].map((route) => route.replace(/^\/+|\/+$/g, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  return new RegExp(`^/(${escaped.join('|')})(/|$)`)
+}
 
 const sendError = (res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}) => {
   const body = JSON.stringify({ errors: [{ message }] })
@@ -75,6 +79,7 @@ const sendStatic = (req: IncomingMessage, res: ServerResponse, file: StaticFile,
 export const createLeanServer = ({ payload, fallback, root = process.cwd(), site, trustedProxies = [] }: LeanServerOptions): Server => {
   const { publicApi, options, site: newsSite } = runtimeOf(payload)
   const publicPrefix = `${payload.config.routes.api}${options.publicApi.basePath}/`
+  const NEXT_PATHS = nextPaths(payload.config.routes)
   const widgets = loadStaticDirectory(path.join(root, 'dist/widgets/v1'))
   const pages = site ? loadStaticDirectory(site) : new Map<string, StaticFile>()
   const proxies = [...trustedProxies, ...options.views.trustedProxies]

@@ -1,3 +1,4 @@
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig, getPayload, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { databaseFromUrl, guardConnectionPool } from '../../cms/database'
@@ -16,6 +17,7 @@ beforeAll(async () => {
   const config = await buildConfig({
     secret: 'foreign-host-secret-0123456789abcdef',
     db: await databaseFromUrl(database.url, database.dir),
+    editor: lexicalEditor(),
     collections: [{ slug: 'members', auth: true, fields: [{ name: 'nickname', type: 'text' }] }],
     admin: { user: 'members' },
     plugins: [

@@ -4,6 +4,7 @@
  */
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig, getPayload, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { databaseFromUrl, guardConnectionPool } from '../../cms/database'
@@ -29,6 +30,7 @@ beforeAll(async () => {
   const config = await buildConfig({
     secret: 'host-locales-secret-0123456789abcdef',
     db: await databaseFromUrl(database.url, database.dir),
+    editor: lexicalEditor(),
     collections: [{ slug: 'staff', auth: true, fields: [] }],
     admin: { user: 'staff' },
     localization: { locales: [{ code: 'en', label: 'English' }, { code: 'zh', label: '中文' }, { code: 'ja', label: '日本語' }], defaultLocale: 'en', fallback: true },

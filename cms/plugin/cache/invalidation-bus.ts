@@ -1,4 +1,4 @@
-import pg from 'pg'
+import type pg from 'pg'
 import type { Payload } from 'payload'
 import type { ResponseCache } from './response-cache'
 
@@ -76,7 +76,9 @@ const createBus = (payload: Payload, cache: ResponseCache, db: PostgresAdapterLi
 
   const connect = async () => {
     // TCP keepalive: a silently dropped connection must surface as an error, not as missed notices.
-    const next = new pg.Client({ ...db.poolOptions, keepAlive: true, application_name: 'regional-news-invalidation' })
+    // Loaded here, not at module level: pg is the PostgreSQL adapter's, absent from SQLite and MongoDB hosts.
+    const { Client, escapeIdentifier } = (await import('pg')).default
+    const next = new Client({ ...db.poolOptions, keepAlive: true, application_name: 'regional-news-invalidation' })
     next.on('error', (error) => {
       log.warn(`cache invalidation listener dropped: ${error.message}`)
       void next.end().catch(() => undefined)
@@ -92,7 +94,7 @@ const createBus = (payload: Payload, cache: ResponseCache, db: PostgresAdapterLi
     next.on('notification', onNotice)
     try {
       await next.connect()
-      await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`)
+      await next.query(`LISTEN ${escapeIdentifier(channel)}`)
     } catch (error) {
       log.warn(`cache invalidation listener could not connect: ${(error as Error).message}`)
       void next.end().catch(() => undefined)

@@ -1,4 +1,4 @@
-import { RegionProvinceFilter as RegionProvinceFilter_1c1cd07c000294b813a2983d7b554fd3 } from '../../../plugin/admin/rsc'
+import { RegionProvinceFilter as RegionProvinceFilter_bf7678508ea74ba54ac1553546968e77 } from 'payload-regional-news/rsc'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -22,15 +22,15 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
-import { RegionField as RegionField_7c5af0b3bbc62546b1728e738260d547 } from '../../../plugin/admin/client'
-import { EmbedNavLink as EmbedNavLink_7c5af0b3bbc62546b1728e738260d547 } from '../../../plugin/admin/client'
-import { NewsroomDashboard as NewsroomDashboard_1c1cd07c000294b813a2983d7b554fd3 } from '../../../plugin/admin/rsc'
-import { EmbedBuilderView as EmbedBuilderView_1c1cd07c000294b813a2983d7b554fd3 } from '../../../plugin/admin/rsc'
+import { RegionField as RegionField_1d69d5631e8fba3bae4f384301b1df0b } from 'payload-regional-news/client'
+import { EmbedNavLink as EmbedNavLink_1d69d5631e8fba3bae4f384301b1df0b } from 'payload-regional-news/client'
+import { NewsroomDashboard as NewsroomDashboard_bf7678508ea74ba54ac1553546968e77 } from 'payload-regional-news/rsc'
+import { EmbedBuilderView as EmbedBuilderView_bf7678508ea74ba54ac1553546968e77 } from 'payload-regional-news/rsc'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
-  "/plugin/admin/rsc#RegionProvinceFilter": RegionProvinceFilter_1c1cd07c000294b813a2983d7b554fd3,
+  "payload-regional-news/rsc#RegionProvinceFilter": RegionProvinceFilter_bf7678508ea74ba54ac1553546968e77,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -54,9 +54,9 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "/plugin/admin/client#RegionField": RegionField_7c5af0b3bbc62546b1728e738260d547,
-  "/plugin/admin/client#EmbedNavLink": EmbedNavLink_7c5af0b3bbc62546b1728e738260d547,
-  "/plugin/admin/rsc#NewsroomDashboard": NewsroomDashboard_1c1cd07c000294b813a2983d7b554fd3,
-  "/plugin/admin/rsc#EmbedBuilderView": EmbedBuilderView_1c1cd07c000294b813a2983d7b554fd3,
+  "payload-regional-news/client#RegionField": RegionField_1d69d5631e8fba3bae4f384301b1df0b,
+  "payload-regional-news/client#EmbedNavLink": EmbedNavLink_1d69d5631e8fba3bae4f384301b1df0b,
+  "payload-regional-news/rsc#NewsroomDashboard": NewsroomDashboard_bf7678508ea74ba54ac1553546968e77,
+  "payload-regional-news/rsc#EmbedBuilderView": EmbedBuilderView_bf7678508ea74ba54ac1553546968e77,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
