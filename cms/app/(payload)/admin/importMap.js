@@ -1,4 +1,5 @@
 import { RegionProvinceFilter as RegionProvinceFilter_1c1cd07c000294b813a2983d7b554fd3 } from '../../../plugin/admin/rsc'
+import { EmbedPresetLink as EmbedPresetLink_7c5af0b3bbc62546b1728e738260d547 } from '../../../plugin/admin/client'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -31,6 +32,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 /** @type import('payload').ImportMap */
 export const importMap = {
   "/plugin/admin/rsc#RegionProvinceFilter": RegionProvinceFilter_1c1cd07c000294b813a2983d7b554fd3,
+  "/plugin/admin/client#EmbedPresetLink": EmbedPresetLink_7c5af0b3bbc62546b1728e738260d547,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
