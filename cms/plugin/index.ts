@@ -121,6 +121,19 @@ export const regionalNews =
     for (const collection of collections)
       collection.hooks = { ...collection.hooks, beforeOperation: [rejectMalformedId, ...(collection.hooks?.beforeOperation ?? [])] }
 
+    // Each article, category and region's edit view links to the embed builder preset to it.
+    if (components)
+      for (const [slug, kind] of [[slugs.articles, 'article'], [slugs.categories, 'category'], [slugs.regions, 'region']] as const) {
+        const collection = collections.find((c) => c.slug === slug)
+        if (!collection) continue
+        const edit = collection.admin?.components?.edit
+        const action = { path: `${components}/client#EmbedPresetLink`, clientProps: { kind } }
+        collection.admin = {
+          ...collection.admin,
+          components: { ...collection.admin?.components, edit: { ...edit, beforeDocumentControls: [...(edit?.beforeDocumentControls ?? []), action] } },
+        }
+      }
+
     // The admin's Preview button opens the draft on the article page (editors only; see site/site-routes.ts).
     const articles = collections.find((c) => c.slug === slugs.articles)
     if (articles && enabled && !articles.admin?.preview)

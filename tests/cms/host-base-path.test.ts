@@ -55,7 +55,7 @@ describe('a non-default publicApi.basePath', () => {
   })
 
   it("is in the embed builder's snippet, and the default path is left out", () => {
-    const choice = { element: 'article-list', category: '', region: '', layout: 'vertical', pageSize: 6, sort: '-publishedAt', lang: 'zh-CN', accent: '', slug: '' } as const
+    const choice = { element: 'article-list', category: '', region: '', layout: 'vertical', pageSize: 6, paging: 'pages', sort: '-publishedAt', lang: 'zh-CN', accent: '', slug: '' } as const
     expect(embedSnippet('https://cms.example.com', choice, PUBLIC_PATH)).toContain(`<article-list lang="zh-CN" api-path="${PUBLIC_PATH}"`)
     expect(embedSnippet('https://cms.example.com', choice, '/api/news')).not.toContain('api-path')
   })

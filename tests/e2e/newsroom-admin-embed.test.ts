@@ -19,6 +19,9 @@ const EDITOR = { email: 'embed-editor@example.com', password: 'Embed-editor-pass
 const REGION = '320500'
 
 let server: RunningServer
+/** The CMS's public site URL as the demo config resolves it (http://localhost:<port>): another name than the admin's. */
+let siteUrl: string
+let adminToken: string
 let dir: string
 let browser: Browser
 let host: Server
@@ -41,6 +44,8 @@ beforeAll(async () => {
   })
   const login = await fetch(`${server.url}/api/users/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(ADMIN) })
   const { token } = (await login.json()) as { token: string }
+  adminToken = token
+  siteUrl = `http://localhost:${server.port}`
   const created = await fetch(`${server.url}/api/users`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `JWT ${token}` },
@@ -115,11 +120,13 @@ describe('the embed builder on another origin', () => {
     snippet = await page.evaluate(() => navigator.clipboard.readText())
     expect(snippet).toBe(await page.getByLabel('嵌入代码', { exact: true }).inputValue())
     expect(snippet).toContain(`category="${category.slug}"`)
+    // The site URL, not the admin's origin (127.0.0.1) the editor happens to use.
+    expect(snippet.startsWith(`<script type="module" src="${siteUrl}/widgets/v1/widgets.js"></script>`)).toBe(true)
 
     await page.getByRole('button', { name: '复制地址' }).click()
     includeUrl = await page.evaluate(() => navigator.clipboard.readText())
     expect(includeUrl).toBe(await page.getByLabel('服务器端嵌入地址', { exact: true }).inputValue())
-    expect(new URL(includeUrl).origin).toBe(server.url)
+    expect(new URL(includeUrl).origin).toBe(siteUrl)
 
     expect(await axeViolations(page, '.rn-embed')).toEqual([])
     expect(problems).toEqual([])
@@ -153,5 +160,83 @@ describe('the embed builder on another origin', () => {
     await noScript.goto(`${hostOrigin}/include`)
     expect(await noScript.locator('article-list > ul > li > a').allTextContents()).toEqual(previewed)
     await context.close()
+  })
+})
+
+/** A document's id through Payload's REST API (the admin's own view of it). */
+const idOf = async (collection: string, slug: string) => {
+  const res = await fetch(`${server.url}/api/${collection}?where[slug][equals]=${encodeURIComponent(slug)}&depth=0&limit=1`, { headers: { Authorization: `JWT ${adminToken}` } })
+  return ((await res.json()) as { docs: { id: string | number }[] }).docs[0]!.id
+}
+
+describe('presets and a list following a picker', () => {
+  it("a category's edit view opens the builder preset to it", async () => {
+    const { docs: categories } = await json<CategoryListResponse>('/api/news/categories')
+    const category = categories[0]!
+    const { page, problems } = await adminPage(browser, server, EDITOR)
+    await page.goto(`${server.url}/admin/collections/categories/${await idOf('categories', category.slug)}`)
+    const action = page.getByRole('link', { name: '复制嵌入代码' })
+    expect(await axeViolations(page, '#rn-embed-preset')).toEqual([])
+    await action.click()
+    await page.waitForURL((url) => url.pathname === '/admin/embed')
+    expect(new URL(page.url()).searchParams.get('category')).toBe(category.slug)
+    await expect.poll(() => page.getByLabel('分类', { exact: true }).inputValue(), { timeout: 30_000 }).toBe(category.slug)
+    expect(await page.getByLabel('嵌入代码', { exact: true }).inputValue()).toContain(`<article-list lang="zh-CN" style="--news-accent: #c0392b" category="${category.slug}"`)
+    const expected = (await json<ArticleListResponse>(`/api/news/articles?category=${category.slug}&limit=6`)).docs.map((d) => d.title)
+    await expect.poll(() => titlesIn(page.frameLocator('iframe.rn-embed__preview')), { timeout: 30_000 }).toEqual(expected)
+    expect(problems).toEqual([])
+    await page.context().close()
+  })
+
+  it("an article's edit view opens the builder preset to its card", async () => {
+    const article = (await json<ArticleListResponse>('/api/news/articles?limit=1')).docs[0]!
+    const { page, problems } = await adminPage(browser, server, EDITOR)
+    await page.goto(`${server.url}/admin/collections/articles/${await idOf('articles', article.slug)}`)
+    await page.getByRole('link', { name: '复制嵌入代码' }).click()
+    await page.waitForURL((url) => url.pathname === '/admin/embed')
+    expect(await page.getByLabel('组件', { exact: true }).inputValue()).toBe('article-card')
+    expect(await page.getByLabel('文章别名', { exact: true }).inputValue()).toBe(article.slug)
+    expect(await page.getByLabel('嵌入代码', { exact: true }).inputValue()).toContain(`<article-card lang="zh-CN" style="--news-accent: #c0392b" slug="${article.slug}"`)
+    // The card loads itself by slug in the preview's frame; there is no server include for it, and the builder says so.
+    await expect.poll(() => page.frameLocator('iframe.rn-embed__preview').locator('article-card [part="title"]').textContent().then((t) => t?.trim()), { timeout: 30_000 }).toBe(article.title)
+    expect(await page.getByLabel('服务器端嵌入地址', { exact: true }).count()).toBe(0)
+    expect(await axeViolations(page, '.rn-embed')).toEqual([])
+    expect(problems).toEqual([])
+    await page.context().close()
+  })
+
+  it('a list following a region picker: the snippet brings the picker, and on another origin the list follows it', async () => {
+    const { page, problems } = await adminPage(browser, server, EDITOR)
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
+    await page.goto(`${server.url}/admin/embed?element=article-list&region=follow`)
+    const follow = page.getByLabel('跟随页面上的地区选择器（代码中附带一个 <region-picker>）')
+    expect(await follow.isChecked()).toBe(true)
+    await page.getByLabel('每页条数', { exact: true }).fill('3')
+    await page.getByLabel('翻页方式', { exact: true }).selectOption('more')
+    await page.getByRole('button', { name: '复制代码' }).click()
+    const snippet = await page.evaluate(() => navigator.clipboard.readText())
+    expect(snippet).toContain('<region-picker id="news-region-picker"')
+    expect(snippet).toMatch(/<article-list [^>]*region-source="#news-region-picker"[^>]*paging="more"/)
+    expect(await axeViolations(page, '.rn-embed')).toEqual([])
+    expect(problems).toEqual([])
+    await page.context().close()
+
+    hostPages.set('/follow', blankPage(snippet))
+    const visitor = await visit('/follow')
+    const all = (await json<ArticleListResponse>('/api/news/articles?limit=3')).docs.map((d) => d.title)
+    const suzhou = (await json<ArticleListResponse>(`/api/news/articles?region=${REGION}&limit=3`)).docs.map((d) => d.title)
+    // The seed's newest articles are not all 苏州's, so following the picker shows in the titles.
+    expect(suzhou).not.toEqual(all)
+    await expect.poll(() => titlesIn(visitor.page), { timeout: 30_000 }).toEqual(all)
+    await expect.poll(() => visitor.page.evaluate(() => Boolean(customElements.get('region-picker'))), { timeout: 30_000 }).toBe(true)
+    // The reader picks 苏州 (as the picker does: its value, then its change event): the list follows.
+    await visitor.page.evaluate((code) => {
+      const picker = document.querySelector('region-picker') as HTMLElement & { value: string }
+      picker.value = code
+      picker.dispatchEvent(new CustomEvent('change', { detail: { code }, bubbles: true }))
+    }, REGION)
+    await expect.poll(() => titlesIn(visitor.page), { timeout: 30_000 }).toEqual(suzhou)
+    expect(visitor.problems).toEqual([])
+    await visitor.page.context().close()
   })
 })

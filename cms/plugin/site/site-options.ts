@@ -18,6 +18,8 @@ export interface SiteOptions {
 
 export interface ResolvedSite {
   url: string
+  /** Whether `url` came from the option or SITE_URL rather than the localhost default. */
+  urlConfigured?: boolean
   name: Record<string, string>
   description: Record<string, string>
   logo?: { url: string; width: number; height: number }
@@ -28,6 +30,7 @@ export interface ResolvedSite {
 
 export const resolveSite = (site: SiteOptions = {}): ResolvedSite => ({
   url: (site.url ?? process.env.SITE_URL ?? 'http://localhost:3000').replace(/\/+$/, ''),
+  urlConfigured: Boolean(site.url ?? process.env.SITE_URL),
   name: { zh: '新闻中心', en: 'Newsroom', ...site.name },
   description: { zh: '行业新闻、跨界新闻、托盘百科、政策法规与焦点。', en: 'Industry news, cross-industry news, guides, policies and highlights.', ...site.description },
   logo: site.logo,

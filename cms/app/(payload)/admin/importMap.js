@@ -1,4 +1,5 @@
 import { RegionProvinceFilter as RegionProvinceFilter_bf7678508ea74ba54ac1553546968e77 } from 'payload-regional-news/rsc'
+import { EmbedPresetLink as EmbedPresetLink_1d69d5631e8fba3bae4f384301b1df0b } from 'payload-regional-news/client'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -31,6 +32,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 /** @type import('payload').ImportMap */
 export const importMap = {
   "payload-regional-news/rsc#RegionProvinceFilter": RegionProvinceFilter_bf7678508ea74ba54ac1553546968e77,
+  "payload-regional-news/client#EmbedPresetLink": EmbedPresetLink_1d69d5631e8fba3bae4f384301b1df0b,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,

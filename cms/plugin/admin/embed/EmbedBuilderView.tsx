@@ -4,6 +4,7 @@ import type { AdminViewServerProps } from 'payload'
 import React from 'react'
 import { runtimeOf } from '../../runtime'
 import { EmbedBuilder } from './EmbedBuilder'
+import { readEmbedPreset } from './embed-preset'
 
 /**
  * /admin/embed: build a widget snippet with a live preview. Payload's custom views are public unless they check,
@@ -26,7 +27,14 @@ export const EmbedBuilderView = ({ initPageResult, params, searchParams }: Admin
       user={req.user ?? undefined}
       visibleEntities={visibleEntities}
     >
-      {allowed ? <EmbedBuilder language={req.i18n.language} api={`${req.payload.config.routes.api}${options.publicApi.basePath}`} /> : null}
+      {allowed ? (
+        <EmbedBuilder
+          language={req.i18n.language}
+          api={`${req.payload.config.routes.api}${options.publicApi.basePath}`}
+          siteUrl={options.site.urlConfigured ? options.site.url : undefined}
+          preset={readEmbedPreset(searchParams)}
+        />
+      ) : null}
     </DefaultTemplate>
   )
 }

@@ -2,10 +2,12 @@ import type { EmbedChoice } from './embed-snippet'
 
 /**
  * The server-include form of a choice: the URL of the fragment (`<api>/html/<element>`, see site/fragments.ts) that
- * answers the same content as the client snippet, rendered on the server. Layout and accent are the client's only.
+ * answers the same content as the client snippet, rendered on the server. Layout, accent, paging and following a
+ * picker are the client's only; `<article-card>` has no fragment (empty: the builder says so).
  */
 export const fragmentUrl = (origin: string, api: string, c: EmbedChoice): string => {
   const query = new URLSearchParams()
+  if (c.element === 'article-card') return ''
   if (c.element === 'article-list') {
     if (c.category) query.set('category', c.category)
     if (/^\d{6}$/.test(c.region)) query.set('region', c.region)
