@@ -35,16 +35,17 @@ describe("the embed builder's choices", () => {
 describe("the edit views' embed action", () => {
   const beforeControls = async (adminComponents?: string | false) => {
     const { regionalNews } = await import('../../../cms/plugin')
-    const config = regionalNews({ adminComponents })({ collections: [] } as never)
+    const { lexicalEditor } = await import('@payloadcms/richtext-lexical')
+    const config = regionalNews({ adminComponents })({ collections: [], editor: lexicalEditor() } as never)
     return Object.fromEntries(['articles', 'categories', 'regions'].map((slug) => [slug, config.collections!.find((c) => c.slug === slug)!.admin?.components?.edit?.beforeDocumentControls]))
   }
 
   // The first import of the plugin (Payload and its collections) takes ~5 s cold on a loaded machine.
   it('is in the article, category and region edit views, preset by kind, and absent with adminComponents: false', { timeout: 30_000 }, async () => {
     expect(await beforeControls()).toEqual({
-      articles: [{ path: '/plugin/admin/client#EmbedPresetLink', clientProps: { kind: 'article' } }],
-      categories: [{ path: '/plugin/admin/client#EmbedPresetLink', clientProps: { kind: 'category' } }],
-      regions: [{ path: '/plugin/admin/client#EmbedPresetLink', clientProps: { kind: 'region' } }],
+      articles: [{ path: 'payload-regional-news/client#EmbedPresetLink', clientProps: { kind: 'article' } }],
+      categories: [{ path: 'payload-regional-news/client#EmbedPresetLink', clientProps: { kind: 'category' } }],
+      regions: [{ path: 'payload-regional-news/client#EmbedPresetLink', clientProps: { kind: 'region' } }],
     })
     expect(await beforeControls(false)).toEqual({ articles: undefined, categories: undefined, regions: undefined })
   })
