@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { packPackage } from './packed-package'
+import { freePort } from './production-server'
 
 /**
  * Someone else's app: generated into a temporary folder with its own package.json (our pinned versions, its lockfile
@@ -147,16 +147,6 @@ export const PUT = REST_PUT(config)
 export const OPTIONS = REST_OPTIONS(config)
 `,
 }
-
-export const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
 
 // What the host's production commands run with: Lexical's plain builds (see the README's server.ts note).
 const PRODUCTION = { NODE_ENV: 'production', NODE_OPTIONS: '--conditions=production' }
