@@ -113,9 +113,9 @@ describe('server output with widgets-hydrate.js', () => {
     expect(list.items).to.have.length(8)
     expect(picker.shadowRoot!.querySelector('[part=label]')!.textContent).to.equal('杭州')
     // Hydrated means interactive: a tab fetches its list (and only the list).
+    const before8 = list.items
     list.selectCategory('industry')
     await waitFor(async () => (await dataRequests(ns)).length > 0)
-    const before8 = list.items
     await waitFor(() => list.items !== before8 && cardsOf(list).length === list.items.length, 5000, 'industry cards')
     const routes = (await dataRequests(ns)).map((r) => r.route)
     expect(routes).to.deep.equal(['/api/news/articles'])

@@ -53,12 +53,13 @@ export function cleanup() {
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /** Polls until `check` returns a truthy value (or throws after `timeout`). */
-export async function waitFor<T>(check: () => T | undefined | null | false, timeout = 5000, what = 'condition'): Promise<T> {
+export async function waitFor<T>(check: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeout = 5000, what = 'condition'): Promise<T> {
   const end = performance.now() + timeout
   for (;;) {
     let last: unknown
     try {
-      const v = check()
+      // Awaited: an async check (reading the fixture's request log) is a promise, truthy before it settles.
+      const v = await check()
       if (v) return v
     } catch (e) {
       last = e
