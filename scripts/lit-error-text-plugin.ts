@@ -3,13 +3,15 @@ import type { Plugin } from 'vite'
 type Node = { type: string; start: number; end: number; [k: string]: any }
 
 const LIT = /\/node_modules\/(lit|lit-html|lit-element|@lit|@lit-labs)\//
-/** The end of a message's first sentence: a period followed by a space and a capital. */
-const SENTENCE_END = /\.(?= [A-Z])/
+/** The end of a message's first clause: a period followed by a space and a capital, or a colon before a detail. */
+const SENTENCE_END = /\.(?= [A-Z])|:(?= )/
+/** Where the kept text ends: after a period, before a colon. */
+const clauseEnd = (m: RegExpExecArray) => m.index + (m[0] === '.' ? 1 : 0)
 
 /**
  * Lit's production builds keep a few long developer messages in thrown errors (e.g. "Hydration value mismatch:
  * Primitive found where TemplateResult expected. This usually occurs due to …"). The bundles keep each message's
- * first sentence, which names the fault, and drop the advice after it: ~0.1 kB gzip. Only the text of `Error(…)`
+ * first clause, which names the fault, and drop the advice or detail after it: ~0.1 kB gzip. Only the text of `Error(…)`
  * arguments in Lit's own modules changes; what is thrown, and when, does not.
  */
 export function litErrorText(environments: string[]): Plugin {
@@ -22,12 +24,12 @@ export function litErrorText(environments: string[]): Plugin {
       const cut = (arg: Node) => {
         if (arg.type === 'Literal' && typeof arg.value === 'string') {
           const m = SENTENCE_END.exec(arg.value)
-          if (m) edits.push([arg.start, arg.end, JSON.stringify(arg.value.slice(0, m.index + 1))])
+          if (m) edits.push([arg.start, arg.end, JSON.stringify(arg.value.slice(0, clauseEnd(m)))])
         } else if (arg.type === 'TemplateLiteral') {
           const i = arg.quasis.findIndex((q: Node) => SENTENCE_END.test(q.value.raw))
           if (i < 0) return
           const raw: string = arg.quasis[i].value.raw
-          const kept = code.slice(arg.start, arg.quasis[i].start) + raw.slice(0, SENTENCE_END.exec(raw)!.index + 1) + '`'
+          const kept = code.slice(arg.start, arg.quasis[i].start) + raw.slice(0, clauseEnd(SENTENCE_END.exec(raw)!)) + '`'
           edits.push([arg.start, arg.end, kept])
         } else if (arg.type === 'BinaryExpression' && arg.operator === '+') {
           cut(arg.left)

@@ -107,7 +107,7 @@ describe('the fast read path answers exactly as the Local API reference', () => 
     const all = (await buildArticleList(payload, options(), { sort: '-publishedAt', locale: 'en', page: 1, limit: 50 })).docs
     const bySlug = new Map(all.map((d) => [d.slug, d]))
     expect(bySlug.get('hangzhou-pallets')?.cover?.alt).toBe('Public cover')
-    expect(bySlug.get('hangzhou-pallets')?.cover?.sizes.thumb?.url).toMatch(/cover-public-320x200\.png$/)
+    expect(bySlug.get('hangzhou-pallets')?.cover?.sizes.thumb?.url).toMatch(/cover-public-320x200\.webp$/)
     expect(bySlug.get('ningbo-port')?.cover).toBeUndefined()
     expect(bySlug.has('draft-only')).toBe(false)
     expect(bySlug.get('beijing-cold-chain')?.title).toBe('北京冷链')

@@ -112,7 +112,7 @@ describe('seedAll', () => {
     expect(shenzhen.regions.map((r: { code: string }) => r.code)).toEqual(['440300'])
     expect(shenzhen.nationwide).toBe(false)
     expect(shenzhen.cover.sizes.card.url).toMatch(/\.(jpg|jpeg|webp|png)$/)
-    expect(shenzhen.cover.sizes.card.width).toBe(640)
+    expect(shenzhen.cover.sizes.card.width).toBe(800)
     expect(shenzhen.credits.map((c: { label: string }) => c.label)).toEqual(['来源', '撰文'])
 
     const english = await article('shenzhen-cross-border-export-pallets', 'en')

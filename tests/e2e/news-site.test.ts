@@ -86,6 +86,12 @@ describe('the news site', () => {
       return cards.length
     }, article.title)
     expect(shown).toBe(1)
+    // The page carries the city picker's label, not the region tree: opening it fetches the tree, once.
+    expect(await page.locator('region-picker > script').count()).toBe(0)
+    await page.locator('region-picker [part=trigger]').click()
+    await page.locator('region-picker [part=option]').first().waitFor()
+    expect(await page.locator('region-picker [part=option]').count()).toBeGreaterThan(300)
+    expect(requests.map((url) => new URL(url).pathname)).toEqual(['/api/news/regions'])
     await context.close()
   })
 

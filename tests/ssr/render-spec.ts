@@ -224,7 +224,7 @@ export function describeRenderApi(name: string, load: () => Promise<Api | undefi
         }
       })
 
-      it('region-picker: the chosen region labelled from the tree, which is embedded for the client', () => {
+      it('region-picker: the chosen region labelled from the tree; the client gets its name, not the tree', () => {
         const html = ssr.renderRegionPicker({
           tree,
           value: '330100',
@@ -235,8 +235,15 @@ export function describeRenderApi(name: string, load: () => Promise<Api | undefi
         expect(html).toMatch(/^<region-picker [^>]*value="330100"[^>]*name="city"/)
         expect(html).toContain('shadowrootdelegatesfocus')
         expect(html).toMatch(/part="label"[^>]*>(<!--[^>]*-->)*杭州/)
-        expect(embedded(html)).toEqual(tree)
+        expect(embedded(html)).toEqual({ label: { code: '330100', name: '杭州', lang: 'zh' } })
+        expect(html).not.toContain('浙江')
+        // Nothing chosen: nothing embedded; a province code is no choice for a city picker.
         expect(ssr.renderRegionPicker({ tree, lang: 'en', api: API })).toMatch(/part="label"[^>]*>(<!--[^>]*-->)*Choose a city/)
+        expect(ssr.renderRegionPicker({ tree, lang: 'en', api: API })).not.toContain('application/json')
+        expect(ssr.renderRegionPicker({ tree, value: '330000', lang: 'zh', api: API })).not.toContain('application/json')
+        expect(ssr.renderRegionPicker({ tree, value: '330000', level: 'province', lang: 'zh', api: API })).toMatch(/part="label"[^>]*>(<!--[^>]*-->)*浙江/)
+        // Asked for, the whole tree travels with the element.
+        expect(embedded(ssr.renderRegionPicker({ tree, value: '330100', lang: 'zh', api: API, embedTree: true }))).toEqual(tree)
         expect(fetchSpy).not.toHaveBeenCalled()
       })
 

@@ -112,6 +112,8 @@ describe('server output with widgets-hydrate.js', () => {
     expect(cardsOf(list)).to.have.length(8)
     expect(list.items).to.have.length(8)
     expect(picker.shadowRoot!.querySelector('[part=label]')!.textContent).to.equal('杭州')
+    // The page carries the chosen city's name, not the region tree (28 kB of JSON).
+    expect(picker.querySelector('script')!.textContent).not.to.contain('provinces')
     // Hydrated means interactive: a tab fetches its list (and only the list).
     const before8 = list.items
     list.selectCategory('industry')
@@ -163,6 +165,11 @@ describe('server output with widgets-hydrate.js', () => {
       await waitFor(() => picker.shadowRoot!.querySelector('[part=label]')!.textContent === '南京', 3000, 'remembered label')
       expect(picker.value).to.equal('320100')
       expect(await dataRequests(ns)).to.deep.equal([])
+      // The page carries no tree: reaching for the picker fetches it, once.
+      type Opening = { show(): Promise<void>; model?: { byCode: Map<string, unknown> } }
+      await (picker as unknown as Opening).show()
+      await waitFor(() => !!(picker as unknown as Opening).model, 5000, 'tree loaded')
+      expect((await dataRequests(ns)).map((r) => r.route)).to.deep.equal(['/api/news/regions'])
       picker.choose(picker.model.byCode.get('330100'))
       expect(doc.cookie).to.contain('news_region=330100')
       await picker.updateComplete

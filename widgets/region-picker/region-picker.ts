@@ -21,6 +21,14 @@ export interface RegionChangeDetail {
 export type RegionChangeEvent = CustomEvent<RegionChangeDetail>
 
 /**
+ * What a server render embeds instead of the whole tree: the chosen region's name in the page's language, enough to
+ * draw the trigger. The tree (28 kB of JSON) is fetched only when the visitor reaches for the picker.
+ */
+export interface RegionLabelData {
+  label: RememberedRegion
+}
+
+/**
  * A city (or province) switcher: trigger button plus a searchable panel of hot, recent and
  * A–Z grouped regions, with an optional "nearest city" suggestion. Form-associated.
  *
@@ -41,8 +49,11 @@ export type RegionChangeEvent = CustomEvent<RegionChangeDetail>
  * @attr open - Reflects whether the panel is open.
  *
  * @prop {RegionTreeResponse | undefined} regions - Inline region tree; no request is made when set.
+ * @prop {RememberedRegion | undefined} label - `{ code, name, lang }` naming `value` while the tree is not loaded: the
+ *   visitor's last choice, or what a server render gives (so a page carries a name rather than the whole tree).
  *
- * @slot - A `<script type="application/json">` holding a RegionTreeResponse, used instead of the CMS.
+ * @slot - A `<script type="application/json">` holding a RegionTreeResponse, used instead of the CMS, or
+ *   `{ "label": { code, name, lang } }` naming the chosen region (the tree then loads when the picker is reached for).
  *
  * @event {RegionChangeEvent} change - The visitor chose a region. `detail: { code, name, province?, region, tel? }`.
  * @event {CustomEvent<RegionTreeResponse>} load - The region tree arrived from the CMS (not bubbling).
@@ -93,6 +104,7 @@ export class RegionPicker extends WidgetElement {
     locate: { type: Boolean },
     open: { type: Boolean, reflect: true },
     regions: { attribute: false },
+    label: { attribute: false },
     formDisabled: { state: true },
     panel: { state: true },
   }
@@ -109,6 +121,7 @@ export class RegionPicker extends WidgetElement {
   declare locate: boolean
   declare open: boolean
   declare regions?: RegionTreeResponse
+  declare label?: RememberedRegion
   /** @internal Disabled by a disabled fieldset or form. */
   declare formDisabled: boolean
   /** @internal The panel, made on first open. */
@@ -118,7 +131,6 @@ export class RegionPicker extends WidgetElement {
   recent: RememberedRegion[] = []
 
   #internals = this.attachInternals()
-  #remembered?: RememberedRegion
   #inline?: RegionTreeResponse
   #modelCache?: RegionModel
 
@@ -237,7 +249,9 @@ export class RegionPicker extends WidgetElement {
   override connectedCallback() {
     super.connectedCallback()
     // Malformed inline data: the CMS instead.
-    this.#inline = readEmbedded(this, (d: RegionTreeResponse) => Array.isArray(d.provinces))
+    const embedded = readEmbedded(this, (d: Partial<RegionTreeResponse & RegionLabelData>) => d.label?.code || Array.isArray(d.provinces))
+    if (embedded?.label) this.label ??= embedded.label
+    else this.#inline = embedded as RegionTreeResponse | undefined
     const level = this.level
     this.recent = this.noRemember ? this.recent : loadRecent(level)
     if (!this.value && !this.noRemember) {
@@ -246,7 +260,7 @@ export class RegionPicker extends WidgetElement {
         // Server output is hydrated by a first render equal to it; the remembered choice comes after.
         const apply = () => {
           if (this.value) return
-          this.#remembered = last
+          this.label = last
           this.value = last.code
           rememberInCookie(last.code)
         }
@@ -264,8 +278,8 @@ export class RegionPicker extends WidgetElement {
   protected override willUpdate(changed: PropertyValues<this>) {
     // A server renders from the data it was given and never fetches.
     if (isServer) return
-    // Label a restored value without the tree when its name was remembered in this language.
-    const known = this.#remembered?.code === this.value && this.#remembered.lang === this.uiLang
+    // Label a value without the tree when its name was remembered or given in this language.
+    const known = this.label?.code === this.value && this.label.lang === this.uiLang
     if (this.regions || this.#inline || (this.value && !known && !this.selected)) this.load()
     if (changed.has('open') && this.open) this.load()
   }
@@ -309,7 +323,7 @@ export class RegionPicker extends WidgetElement {
     const { node, province } = entry
     this.value = node.code
     const r = { code: node.code, name: node.name, lang: this.uiLang }
-    this.#remembered = r
+    this.label = r
     this.recent = pushRecent(this.recent, r)
     if (!this.noRemember) saveChoice(this.level, r, this.recent)
     const tel = node.tel ?? province?.tel
@@ -333,7 +347,7 @@ export class RegionPicker extends WidgetElement {
 
   protected override render() {
     const t = this.t
-    const name = this.selected?.node.name ?? (this.#remembered?.code === this.value ? this.#remembered.name : '')
+    const name = this.selected?.node.name ?? (this.label?.code === this.value ? this.label.name : '')
     const placeholder = this.placeholder || (this.level === 'province' ? t.chooseProvince : t.choose)
     return html`
       <button

@@ -35,6 +35,7 @@ import { lightBodyStyles } from '../article-view/light-body-styles.js'
 import { fillHref, formatDate, isoDay } from '../base/format.js'
 import { setServerLang } from '../i18n/resolve-lang.js'
 import type { RegionLevel } from '../region-picker/region-model.js'
+import type { RegionLabelData } from '../region-picker/region-picker.js'
 import { sanitizeBodyForPage } from './sanitize.js'
 
 export { REGION_COOKIE, REGION_COOKIE_MAX_AGE, regionFromCookie } from '../region-picker/region-cookie.js'
@@ -93,8 +94,14 @@ export interface ArticleViewRenderOptions extends RenderCommon {
 }
 
 export interface RegionPickerRenderOptions extends RenderCommon {
-  /** The region tree (GET /api/news/regions in the page's locale). */
+  /** The region tree (GET /api/news/regions in the page's locale): names the chosen region. */
   tree: RegionTreeResponse
+  /**
+   * Embed the whole tree (28 kB of JSON) so that opening the picker makes no request. Off by default: the page then
+   * carries only the chosen region's name, and the picker fetches the tree (cached, ~8 kB compressed) when the
+   * visitor hovers, focuses or opens it.
+   */
+  embedTree?: boolean
   /** Chosen region code, e.g. from {@link regionFromCookie}. */
   value?: string
   level?: RegionLevel
@@ -196,13 +203,31 @@ export function renderArticleView(o: ArticleViewRenderOptions): string {
   )
 }
 
-/** `<region-picker>` with its tree inline (the client reads it instead of fetching) and `value` labelled. */
+/** The region `code` names where a picker at `level` may choose it (a municipality is its own only city). */
+function choosable(tree: RegionTreeResponse, level: RegionLevel, code: string) {
+  for (const p of tree.provinces) {
+    if (level === 'province' || !p.cities?.length) {
+      if (p.code === code) return p
+    } else {
+      const city = p.cities.find((c) => c.code === code)
+      if (city) return city
+    }
+  }
+  return undefined
+}
+
+/**
+ * `<region-picker>` with `value` labelled. The light DOM carries the chosen region's name (or, with `embedTree`, the
+ * whole tree), which the client reads instead of fetching.
+ */
 export function renderRegionPicker(o: RegionPickerRenderOptions): string {
+  const node = o.value ? choosable(o.tree, o.level ?? 'city', o.value) : undefined
+  const label: RegionLabelData['label'] | undefined = node && { code: node.code, name: node.name, lang: /^en\b/i.test(o.lang) ? 'en' : 'zh' }
   return renderHost(
     'region-picker',
     o.lang,
-    html`<region-picker id=${o.id ?? nothing} lang=${o.lang} api=${o.api} api-path=${o.apiPath || nothing} timeout=${num(o.timeout)} value=${o.value || nothing} level=${o.level ?? nothing} name=${o.name || nothing} placeholder=${o.placeholder || nothing} ?required=${o.required} ?disabled=${o.disabled} ?no-remember=${o.noRemember} .regions=${o.tree}></region-picker>`,
-    jsonScript(o.tree),
+    html`<region-picker id=${o.id ?? nothing} lang=${o.lang} api=${o.api} api-path=${o.apiPath || nothing} timeout=${num(o.timeout)} value=${o.value || nothing} level=${o.level ?? nothing} name=${o.name || nothing} placeholder=${o.placeholder || nothing} ?required=${o.required} ?disabled=${o.disabled} ?no-remember=${o.noRemember} .regions=${o.embedTree ? o.tree : undefined} .label=${label}></region-picker>`,
+    o.embedTree ? jsonScript(o.tree) : label ? jsonScript({ label } satisfies RegionLabelData) : '',
   )
 }
 
