@@ -127,7 +127,7 @@ const docView = (doc: Doc) => ({
   excerpt: doc.excerpt ?? '',
   // The public API sends '' for text missing in the locale (Payload: undefined).
   category: doc.category && { slug: doc.category.slug, name: doc.category.name ?? '', description: doc.category.description || undefined },
-  regions: (doc.regions as Doc[]).map((r) => r.shortName || r.name || r.code),
+  regions: ((doc.regions ?? []) as Doc[]).map((r) => r.shortName || r.name || r.code),
   alt: doc.cover ? (doc.cover.alt ?? '') : undefined,
 })
 
