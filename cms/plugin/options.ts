@@ -1,4 +1,5 @@
 import type { CollectionConfig, Config, Field, PayloadRequest } from 'payload'
+import { type FallbackChains, resolveFallbacks } from './locale-fallback'
 import { resolveSite, type ResolvedSite, type SiteOptions } from './site/site-options'
 
 /** Payload's usual override shape: replace or extend the generated fields, override anything else. */
@@ -93,6 +94,11 @@ export interface ResolvedOptions {
   canEdit: UserCheck
   canAdminister: UserCheck
   locales: string[]
+  /**
+   * Per public locale, the locales a missing localized value is read from, in order (empty: none): the host's
+   * `localization` rules, as Payload's own find applies them (locale-fallback.ts).
+   */
+  fallbackOf: FallbackChains
   /** Where the host serves the public API: its API route + `publicApi.basePath` (default /api/news). */
   publicPath: string
   publicApi: Required<Omit<NonNullable<RegionalNewsOptions['publicApi']>, 'onPurge' | 'clientAddressHeader'>> &
@@ -120,42 +126,46 @@ export const resolveLocales = (own: string[] | undefined, host: Config['localiza
 }
 
 /** Resolved against the host config: its localization (see resolveLocales) and its API route. */
-export const resolveOptions = (options: RegionalNewsOptions = {}, host: Pick<Config, 'localization' | 'routes'> = {}): ResolvedOptions => ({
-  enabled: options.enabled ?? true,
-  slugs: {
-    regions: 'regions',
-    categories: 'categories',
-    articles: 'articles',
-    media: 'media',
-    articleViews: 'article-views',
-    articleViewDays: 'article-view-days',
-    viewReceipts: 'view-receipts',
-    ...options.slugs,
-  },
-  overrides: options.overrides ?? {},
-  canEdit: options.canEdit ?? isLoggedIn,
-  canAdminister: options.canAdminister ?? isLoggedIn,
-  locales: resolveLocales(options.locales, host.localization),
-  publicPath: `${host.routes?.api ?? '/api'}${options.publicApi?.basePath ?? '/news'}`,
-  adminComponents: options.adminComponents ?? 'payload-regional-news',
-  publicApi: {
-    basePath: '/news',
-    corsOrigins: '*',
-    maxAge: 30,
-    staleWhileRevalidate: 300,
-    cacheTtlMs: 60_000,
-    cacheStaleMs: 30_000,
-    cacheMaxBytes: 64 * 1024 * 1024,
-    maxConcurrentMisses: 8,
-    missQueueTimeoutMs: 2_000,
-    cache: true,
-    ...options.publicApi,
-  },
-  site: resolveSite(options.site),
-  views: {
-    rateLimitPerMinute: 120,
-    trustedProxies: [],
-    timeZone: 'Asia/Shanghai',
-    ...options.views,
-  },
-})
+export const resolveOptions = (options: RegionalNewsOptions = {}, host: Pick<Config, 'localization' | 'routes'> = {}): ResolvedOptions => {
+  const locales = resolveLocales(options.locales, host.localization)
+  return {
+    enabled: options.enabled ?? true,
+    slugs: {
+      regions: 'regions',
+      categories: 'categories',
+      articles: 'articles',
+      media: 'media',
+      articleViews: 'article-views',
+      articleViewDays: 'article-view-days',
+      viewReceipts: 'view-receipts',
+      ...options.slugs,
+    },
+    overrides: options.overrides ?? {},
+    canEdit: options.canEdit ?? isLoggedIn,
+    canAdminister: options.canAdminister ?? isLoggedIn,
+    locales,
+    fallbackOf: resolveFallbacks(locales, host.localization),
+    publicPath: `${host.routes?.api ?? '/api'}${options.publicApi?.basePath ?? '/news'}`,
+    adminComponents: options.adminComponents ?? 'payload-regional-news',
+    publicApi: {
+      basePath: '/news',
+      corsOrigins: '*',
+      maxAge: 30,
+      staleWhileRevalidate: 300,
+      cacheTtlMs: 60_000,
+      cacheStaleMs: 30_000,
+      cacheMaxBytes: 64 * 1024 * 1024,
+      maxConcurrentMisses: 8,
+      missQueueTimeoutMs: 2_000,
+      cache: true,
+      ...options.publicApi,
+    },
+    site: resolveSite(options.site),
+    views: {
+      rateLimitPerMinute: 120,
+      trustedProxies: [],
+      timeZone: 'Asia/Shanghai',
+      ...options.views,
+    },
+  }
+}

@@ -2,6 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
 import type { ArticleDetail, ContentLocale, Credit } from '../../../wire/index'
 import type { ResolvedOptions } from '../options'
+import { localApiFallback } from '../locale-fallback'
 import { type CardDoc, toCards } from './reference/article-cards'
 import { sanitizeBody } from './sanitize-body'
 
@@ -26,7 +27,7 @@ export const buildDraftPreview = async (
       draft: true,
       depth: 1,
       locale,
-      fallbackLocale: options.locales[0] as never,
+      fallbackLocale: localApiFallback(options.fallbackOf[locale]) as never,
       overrideAccess: false,
       user,
       disableErrors: true,

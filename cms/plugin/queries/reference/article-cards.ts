@@ -1,6 +1,7 @@
 import type { Payload, Where } from 'payload'
 import type { ArticleCard, ArticleSort, CategorySummary, ContentLocale, CoverImage, ImageVariant } from '../../../../wire/index'
 import type { ResolvedOptions } from '../../options'
+import { localApiFallback } from '../../locale-fallback'
 
 type Id = string | number
 
@@ -69,7 +70,7 @@ export const toCards = async (
 ): Promise<ArticleCard[]> => {
   if (docs.length === 0) return []
   const { slugs } = options
-  const fallbackLocale = options.locales[0] as never
+  const fallbackLocale = localApiFallback(options.fallbackOf[locale]) as never
   const categoryIds = unique(docs.map((d) => d.category))
   const regionIds = unique(docs.flatMap((d) => d.regions ?? []))
   const coverIds = unique(docs.map((d) => d.cover))
@@ -110,7 +111,7 @@ export const toCards = async (
     if (doc.featured) card.featured = true
     const category = doc.category != null ? categoryById.get(String(doc.category)) : undefined
     if (category) {
-      const summary: CategorySummary = { slug: category.slug, name: category.name }
+      const summary: CategorySummary = { slug: category.slug, name: category.name ?? '' }
       if (category.description) summary.description = category.description
       card.category = summary
     }

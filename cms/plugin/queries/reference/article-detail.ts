@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
 import type { ArticleDetail, ArticleLink, ContentLocale, Credit } from '../../../../wire/index'
 import type { ResolvedOptions } from '../../options'
+import { localApiFallback } from '../../locale-fallback'
 import { type CardDoc, CARD_SELECT, toCards } from './article-cards'
 import { HttpError } from '../../http/http-error'
 import { sanitizeBody } from '../sanitize-body'
@@ -37,7 +38,7 @@ const neighbour = async (
     limit: 1,
     depth: 0,
     locale,
-    fallbackLocale: options.locales[0] as never,
+    fallbackLocale: localApiFallback(options.fallbackOf[locale]) as never,
     overrideAccess: false,
     select: { title: true, slug: true } as never,
   })
@@ -52,7 +53,7 @@ export const buildArticleDetail = async (
   slug: string,
   locale: ContentLocale,
 ): Promise<ArticleDetail> => {
-  const fallbackLocale = options.locales[0] as never
+  const fallbackLocale = localApiFallback(options.fallbackOf[locale]) as never
   const { docs } = await payload.find({
     collection: options.slugs.articles as never,
     where: { slug: { equals: slug } },

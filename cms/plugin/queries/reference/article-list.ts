@@ -1,6 +1,7 @@
 import type { Payload, Where } from 'payload'
 import type { ArticleListResponse } from '../../../../wire/index'
 import type { ResolvedOptions } from '../../options'
+import { localApiFallback } from '../../locale-fallback'
 import { type CardDoc, CARD_SELECT, SORTS, toCards } from './article-cards'
 import { HttpError } from '../../http/http-error'
 import type { ListParams } from '../../public-api/query-params'
@@ -112,7 +113,7 @@ const findMostRead = async (payload: Payload, options: ResolvedOptions, filter: 
     pagination: false,
     depth: 0,
     locale: params.locale,
-    fallbackLocale: options.locales[0] as never,
+    fallbackLocale: localApiFallback(options.fallbackOf[params.locale]) as never,
     overrideAccess: false,
     select: CARD_SELECT as never,
   })
@@ -131,7 +132,7 @@ const findPage = async (payload: Payload, options: ResolvedOptions, filter: List
     pagination: paginated(payload),
     depth: 0,
     locale: params.locale,
-    fallbackLocale: options.locales[0] as never,
+    fallbackLocale: localApiFallback(options.fallbackOf[params.locale]) as never,
     overrideAccess: false,
     select: CARD_SELECT as never,
   })

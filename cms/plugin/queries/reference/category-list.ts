@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 import type { CategoryListResponse, CategorySummary, ContentLocale } from '../../../../wire/index'
 import type { ResolvedOptions } from '../../options'
+import { localApiFallback } from '../../locale-fallback'
 
 /** All categories in editor-defined order. */
 export const buildCategoryList = async (
@@ -14,13 +15,14 @@ export const buildCategoryList = async (
     depth: 0,
     sort: ['order', 'slug'],
     locale,
-    fallbackLocale: options.locales[0] as never,
+    fallbackLocale: localApiFallback(options.fallbackOf[locale]) as never,
     overrideAccess: false,
     select: { name: true, slug: true, description: true } as never,
   })
   return {
     docs: (docs as unknown as { slug: string; name: string; description?: string }[]).map((c) => {
-      const summary: CategorySummary = { slug: c.slug, name: c.name }
+      // Without fallback a category may have no name in this locale: '' as for titles.
+      const summary: CategorySummary = { slug: c.slug, name: c.name ?? '' }
       if (c.description) summary.description = c.description
       return summary
     }),

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 import type { ContentLocale, RegionTreeResponse } from '../../../../wire/index'
 import type { ResolvedOptions } from '../../options'
+import { localApiFallback } from '../../locale-fallback'
 import { assembleRegionTree, type RegionDoc } from '../region-tree-shape'
 
 /** Every active province with its active cities, compact. */
@@ -16,7 +17,7 @@ export const buildRegionTree = async (
         pagination: false,
         depth: 0,
         locale: inLocale as never,
-        fallbackLocale: options.locales[0] as never,
+        fallbackLocale: localApiFallback(options.fallbackOf[inLocale]) as never,
         overrideAccess: false,
         select: select as never,
       })

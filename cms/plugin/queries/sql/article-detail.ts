@@ -3,6 +3,7 @@ import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
 import { sql } from 'drizzle-orm'
 import type { ArticleDetail, ArticleLink, ContentLocale, Credit } from '../../../../wire/index'
 import type { ResolvedOptions } from '../../options'
+import { localApiFallback } from '../../locale-fallback'
 import { HttpError } from '../../http/http-error'
 import { bodyNeedsPopulation } from '../body-needs-population'
 import { localized } from '../localized'
@@ -24,10 +25,10 @@ export const sqlArticleDetail = async (
   locale: ContentLocale,
 ): Promise<ArticleDetail> => {
   const { slugs } = options
-  const defaultLocale = options.locales[0]!
   const articles = r.table(slugs.articles)
   const articleLocales = r.table(slugs.articles, '_locales')
   const parts = cardParts(payload, options, r, locale)
+  const fb = parts.fallback
   // The `>=`/`<=` bound lets the (category, _status, published_at) index start at the article; the OR alone made
   // it walk the category from one end (O(position), 1 ms of a 1.3 ms miss at 10,000 articles).
   const neighbour = (newer: boolean) => sql`(SELECT n.id FROM ${articles} n
@@ -35,7 +36,7 @@ export const sqlArticleDetail = async (
       AND n.published_at ${newer ? sql`>=` : sql`<=`} a.published_at
       AND (n.published_at ${newer ? sql`>` : sql`<`} a.published_at OR (n.published_at = a.published_at AND n.id ${newer ? sql`>` : sql`<`} a.id))
     ORDER BY n.published_at ${newer ? sql`ASC` : sql`DESC`}, n.id ${newer ? sql`ASC` : sql`DESC`} LIMIT 1)`
-  const [row] = await r.query<Row>(`detail|${locale}`, () => sql`SELECT ${parts.select}, l.body AS body, d.body AS body_d,
+  const [row] = await r.query<Row>(`detail|${fb.key}`, () => sql`SELECT ${parts.select}, l.body AS body, ${fb.value('d', 'body', 'other')} AS body_d,
       ${neighbour(true)} AS prev_id, ${neighbour(false)} AS next_id
     FROM ${articles} a ${parts.joins()}
     WHERE a.slug = ${sql.placeholder('slug')} AND a._status = 'published' LIMIT 1`, { slug })
@@ -46,19 +47,19 @@ export const sqlArticleDetail = async (
   const creditLocales = r.table(slugs.articles, '_credits_locales')
   const [regions, credits, links, populated] = await Promise.all([
     parts.regionsOf([row.id as number]),
-    r.query<Row>(`credits|${locale}`, () => sql`SELECT k.value AS value, kl.label AS label, kd.label AS label_d FROM ${r.table(slugs.articles, '_credits')} k
+    r.query<Row>(`credits|${fb.key}`, () => sql`SELECT k.value AS value, kl.label AS label, ${fb.value('kd', 'label')} AS label_d FROM ${r.table(slugs.articles, '_credits')} k
       LEFT JOIN ${creditLocales} kl ON kl._parent_id = k.id AND kl._locale = ${locale}
-      LEFT JOIN ${creditLocales} kd ON kd._parent_id = k.id AND kd._locale = ${defaultLocale}
+      ${fb.join(creditLocales, 'kd', sql`k.id`)}
       WHERE k._parent_id = ${sql.placeholder('article')} ORDER BY k._order`, { article: row.id }),
     linkIds.length
-      ? r.query<Row>(`links|${locale}|${linkIds.length}`, () => sql`SELECT n.id AS id, n.slug AS slug, l.title AS title, d.title AS title_d FROM ${articles} n
+      ? r.query<Row>(`links|${fb.key}|${linkIds.length}`, () => sql`SELECT n.id AS id, n.slug AS slug, l.title AS title, ${fb.value('d', 'title')} AS title_d FROM ${articles} n
           LEFT JOIN ${articleLocales} l ON l._parent_id = n.id AND l._locale = ${locale}
-          LEFT JOIN ${articleLocales} d ON d._parent_id = n.id AND d._locale = ${defaultLocale}
+          ${fb.join(articleLocales, 'd', sql`n.id`)}
           WHERE n.id IN (${linkList.list})`, linkList.values)
       : Promise.resolve([] as Row[]),
     bodyNeedsPopulation(json(row.body) ?? json(row.body_d))
       ? payload.findByID({
-          collection: slugs.articles as never, id: row.id as number, depth: 1, locale, fallbackLocale: defaultLocale as never,
+          collection: slugs.articles as never, id: row.id as number, depth: 1, locale, fallbackLocale: localApiFallback(fb.chain) as never,
           overrideAccess: false, select: { body: true } as never,
         })
       : undefined,

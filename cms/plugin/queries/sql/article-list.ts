@@ -49,13 +49,13 @@ export const sqlArticleList = async (
     throw new HttpError(404, `Unknown region "${params.region}"`)
   }
 
-  // One statement shape per locale, sort, filter kind and number of region ids; every other value is bound. The SQL
-  // below is built only the first time a shape is met.
-  const shape = `${params.locale}|${params.sort}|${params.category ? 'c' : ''}|${regionIds?.length ?? ''}`
+  const card = cardParts(payload, options, r, params.locale)
+  // One statement shape per locale (with its fallback locales), sort, filter kind and number of region ids; every
+  // other value is bound. The SQL below is built only the first time a shape is met.
+  const shape = `${card.fallback.key}|${params.sort}|${params.category ? 'c' : ''}|${regionIds?.length ?? ''}`
   const regionList = regionIds ? placeholderList('region', regionIds) : undefined
   const offset = (params.page - 1) * params.limit
   const values: Values = { ...regionList?.values, category: params.category, limit: params.limit, offset, upto: offset + params.limit }
-  const card = cardParts(payload, options, r, params.locale)
 
   const category = params.category ? sql` AND a.category_id = ${categoryId}` : sql``
   const base = sql`a._status = 'published'${category}`

@@ -2,15 +2,16 @@ import type { Payload } from 'payload'
 import { formatAdminURL } from 'payload/shared'
 import { type SQL, sql } from 'drizzle-orm'
 import type { CoverImage, ImageVariant } from '../../../../wire/index'
+import type { FallbackRows } from './fallback-rows'
 import type { SqlReader } from './sql-reader'
 import { localized } from '../localized'
 
-/** The cover's columns for a card row, read from the media row `m` and its alt texts `ml` (locale) / `md` (default). */
+/** The cover's columns for a card row, read from the media row `m` and its alt texts `ml` (locale) / `md0`… (fallback). */
 export interface CoverColumns {
-  select: SQL
+  select: (fallback: FallbackRows) => SQL
   /** The aliases `select` returns. */
   columns: string[]
-  join: (cover: SQL, locale: string, defaultLocale: string) => SQL
+  join: (cover: SQL, locale: string, fallback: FallbackRows) => SQL
   read: (row: Record<string, unknown>) => CoverImage | undefined
 }
 
@@ -39,9 +40,9 @@ export const coverColumns = (payload: Payload, r: SqlReader, mediaSlug: string):
     return url && w && h ? { url, width: w, height: h } : undefined
   }
   const col = (name: string) => sql.identifier(name)
-  const select = sql.join(
+  const select = (fallback: FallbackRows) => sql.join(
     [
-      sql`m.id AS m_id, m.url AS m_url, m.filename AS m_filename, m.width AS m_width, m.height AS m_height, ml.alt AS m_alt, md.alt AS m_alt_d`,
+      sql`m.id AS m_id, m.url AS m_url, m.filename AS m_filename, m.width AS m_width, m.height AS m_height, ml.alt AS m_alt, ${fallback.value('md', 'alt')} AS m_alt_d`,
       ...sizes.map((name, i) => {
         const p = `sizes_${snake(name)}_`
         return sql`m.${col(`${p}url`)} AS ${col(`s${i}_url`)}, m.${col(`${p}filename`)} AS ${col(`s${i}_fn`)}, m.${col(`${p}width`)} AS ${col(`s${i}_w`)}, m.${col(`${p}height`)} AS ${col(`s${i}_h`)}`
@@ -55,10 +56,10 @@ export const coverColumns = (payload: Payload, r: SqlReader, mediaSlug: string):
   return {
     select,
     columns,
-    join: (cover, locale, defaultLocale) => sql`
+    join: (cover, locale, fallback) => sql`
       LEFT JOIN ${media} m ON m.id = ${cover} AND m.used_by_published = TRUE
       LEFT JOIN ${mediaLocales} ml ON ml._parent_id = m.id AND ml._locale = ${locale}
-      LEFT JOIN ${mediaLocales} md ON md._parent_id = m.id AND md._locale = ${defaultLocale}`,
+      ${fallback.join(mediaLocales, 'md', sql`m.id`)}`,
     read: (row) => {
       if (row.m_id === null || row.m_id === undefined) return undefined
       const original = variant(fileUrl(row.m_url, row.m_filename), row.m_width, row.m_height)
