@@ -11,14 +11,13 @@
  * Load `/widgets/v1/widgets-hydrate.js` ({@link HYDRATE_BUNDLE}) on such pages: it hydrates the output in place.
  * The plain `widgets.js` also works with it (it re-renders the shadow roots from the same embedded data).
  *
- * Rendering is synchronous (`collectResultSync`; about half a millisecond for 24 cards). Only Lit's minimal DOM
+ * Rendering is synchronous (its pieces joined once; about 2 ms for 24 cards). Only Lit's minimal DOM
  * shim is used (what `lit` itself loads on Node: `HTMLElement`, `customElements`, …, all from
  * `@lit-labs/ssr-dom-shim`); the global shim, which replaces `fetch` and the element registry, is never installed.
  * `@lit-labs/ssr` is still labelled pre-release: its version is pinned, and everything it does is behind these
  * functions and covered by tests/ssr and tests/widgets/ssr-*.test.ts.
  */
 import { render } from '@lit-labs/ssr'
-import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js'
 import { html, nothing } from 'lit'
 import type {
   ArticleCard,
@@ -137,7 +136,7 @@ const safeHref = (href: string) => (/^\s*[a-z][\w+.-]*:/i.test(href) && !/^\s*ht
 function renderHost(tag: string, lang: string, template: unknown, light: string): string {
   setServerLang(lang)
   try {
-    const out = collectResultSync(render(template))
+    const out = collect(render(template))
     const close = '<!--/lit-part-->'
     // endsWith, not a `$`-anchored expression: that one is tried at every position of the whole element.
     const host = out.replace(/^<!--lit-part[^>]*-->(?:<!--lit-node \d+-->)?/, '').slice(0, out.endsWith(close) ? -close.length : undefined)
@@ -147,6 +146,24 @@ function renderHost(tag: string, lang: string, template: unknown, light: string)
   } finally {
     setServerLang('zh')
   }
+}
+
+/**
+ * Lit's `collectResultSync`, gathering the pieces in an array joined once: its `str += piece` builds a string of
+ * thousands of links that costs about a millisecond to flatten when the page is later searched or encoded.
+ */
+function collect(result: Iterable<unknown>): string {
+  const pieces: string[] = []
+  const walk = (items: Iterable<unknown>) => {
+    for (let item of items) {
+      while (typeof item === 'function') item = item()
+      if (typeof item === 'string') pieces.push(item)
+      else if (Array.isArray(item)) walk(item)
+      else if (item !== undefined) throw new Error('Unexpected asynchronous piece in a server render')
+    }
+  }
+  walk(result)
+  return pieces.join('')
 }
 
 const num = (n: number | undefined) => (n === undefined ? nothing : String(n))
