@@ -1,6 +1,5 @@
 import { Task, type TaskConfig } from '@lit/task'
 import { isServer, LitElement, type PropertyDeclarations } from 'lit'
-import { afterPaint } from './after-paint.js'
 import { type ApiError, DEFAULT_API_PATH, DEFAULT_TIMEOUT, defaultApiBase, isAbort } from '../api/client.js'
 import { messages, type Messages, type UiLang } from '../i18n/messages.js'
 import { resolveLang } from '../i18n/resolve-lang.js'
@@ -102,13 +101,13 @@ export class WidgetElement extends LitElement {
   protected hydrating = false
 
   /**
-   * A server-rendered element's first update (its hydration) waits until the page has been painted once, then runs in
-   * a task of its own: what the server sent paints first, and a page of cards hydrates in short tasks between which
-   * the browser can paint what arrives meanwhile (the largest image, say). The server's DOM stays on screen until then.
+   * A server-rendered element's first update (its hydration) runs in a task of its own: a page of cards hydrates in
+   * short tasks between which the browser can paint what arrives meanwhile (the largest image, say), rather than in
+   * one long one. The server's DOM stays on screen until then.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     if (!this.hydrating || this.hasUpdated) return super.scheduleUpdate()
-    return new Promise((resolve) => afterPaint(() => setTimeout(resolve))).then(() => super.scheduleUpdate())
+    return new Promise((resolve) => setTimeout(resolve)).then(() => super.scheduleUpdate())
   }
 
   override connectedCallback() {
