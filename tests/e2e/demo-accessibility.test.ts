@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningServer, startProductionServer } from '../support/production-server'
+import { type SeededServer, startSeededServer } from '../support/production-server'
 import { launchChromium } from '../support/chromium'
 
 /**
@@ -16,25 +13,17 @@ import { launchChromium } from '../support/chromium'
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 const RULES = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 
-let server: RunningServer
-let dir: string
+let server: SeededServer
 let browser: Browser
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'rn-demo-a11y-'))
-  server = await startProductionServer({
-    DATABASE_URL: `file:${path.join(dir, 'cms.db')}`,
-    PAYLOAD_SECRET: 'demo-a11y-secret-0123456789abcdef012345',
-    ADMIN_EMAIL: 'a11y@example.com',
-    ADMIN_PASSWORD: 'A11y-pass-12345',
-  })
+  server = await startSeededServer('demo-a11y', { email: 'a11y@example.com', password: 'A11y-pass-12345' })
   browser = await launchChromium()
 }, 180_000)
 
 afterAll(async () => {
   await browser?.close()
   await server?.stop()
-  rmSync(dir, { recursive: true, force: true })
 })
 
 /** Violations as "rule: first offending element", so a failure says what to fix. */

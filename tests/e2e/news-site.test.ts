@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../support/chromium'
-import { type RunningServer, startProductionServer } from '../support/production-server'
+import { type SeededServer, startSeededServer } from '../support/production-server'
 
 /**
  * The server-rendered news site as readers and crawlers meet it (production build, seeded, real Chromium): the text
@@ -14,19 +11,12 @@ import { type RunningServer, startProductionServer } from '../support/production
  */
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
-let server: RunningServer
-let dir: string
+let server: SeededServer
 let browser: Browser
 let article: { slug: string; title: string }
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'rn-site-'))
-  server = await startProductionServer({
-    DATABASE_URL: `file:${path.join(dir, 'cms.db')}`,
-    PAYLOAD_SECRET: 'news-site-secret-0123456789abcdef0123456',
-    ADMIN_EMAIL: 'site@example.com',
-    ADMIN_PASSWORD: 'Site-pass-12345',
-  })
+  server = await startSeededServer('site', { email: 'site@example.com', password: 'Site-pass-12345' })
   browser = await launchChromium()
   const list = await (await fetch(`${server.url}/api/news/articles?limit=1`)).json()
   article = { slug: list.docs[0].slug, title: list.docs[0].title }
@@ -35,7 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   await server?.stop()
-  rmSync(dir, { recursive: true, force: true })
 })
 
 /** Layout shifts and public data requests made after the document arrived. */

@@ -1,13 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import type { Browser, Frame, FrameLocator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ArticleListResponse, CategoryListResponse } from '../../wire/index'
 import { adminPage, axeViolations } from '../support/admin-session'
 import { launchChromium } from '../support/chromium'
-import { type RunningServer, startProductionServer } from '../support/production-server'
+import { type SeededServer, startSeededServer } from '../support/production-server'
 
 /**
  * The proof the embed builder exists for: what marketing copies from /admin/embed, pasted into a blank page on
@@ -18,11 +15,10 @@ const ADMIN = { email: 'embed-admin@example.com', password: 'Embed-admin-pass-12
 const EDITOR = { email: 'embed-editor@example.com', password: 'Embed-editor-pass-123' }
 const REGION = '320500'
 
-let server: RunningServer
+let server: SeededServer
 /** The CMS's public site URL as the demo config resolves it (http://localhost:<port>): another name than the admin's. */
 let siteUrl: string
 let adminToken: string
-let dir: string
 let browser: Browser
 let host: Server
 let hostOrigin: string
@@ -35,13 +31,7 @@ const json = async <T>(url: string): Promise<T> => (await fetch(`${server.url}${
 const blankPage = (body: string) => `<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>合作方页面</title><link rel="icon" href="data:,"></head>\n<body>\n<h1>合作方页面</h1>\n${body}\n</body></html>\n`
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'rn-embed-origin-'))
-  server = await startProductionServer({
-    DATABASE_URL: `file:${path.join(dir, 'cms.db')}`,
-    PAYLOAD_SECRET: 'embed-origin-secret-0123456789abcdef0123',
-    ADMIN_EMAIL: ADMIN.email,
-    ADMIN_PASSWORD: ADMIN.password,
-  })
+  server = await startSeededServer('embed-origin', ADMIN)
   const login = await fetch(`${server.url}/api/users/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(ADMIN) })
   const { token } = (await login.json()) as { token: string }
   adminToken = token
@@ -70,7 +60,6 @@ afterAll(async () => {
   await browser?.close()
   await new Promise((resolve) => host?.close(resolve))
   await server?.stop()
-  rmSync(dir, { recursive: true, force: true })
 })
 
 /** Card titles in document order, inside the list's and the cards' shadow roots (locators pierce open ones). */

@@ -1,11 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
+import { readFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { adminPage, axeViolations } from '../support/admin-session'
 import { launchChromium } from '../support/chromium'
-import { type RunningServer, startProductionServer } from '../support/production-server'
+import { type SeededServer, startSeededServer } from '../support/production-server'
 
 /**
  * The regions collection's list in the real admin (production build, 389 seeded regions): the 省份 select filters
@@ -15,25 +13,17 @@ const ADMIN = { email: 'regions-list-admin@example.com', password: 'Regions-list
 const regionData = JSON.parse(readFileSync('cms/plugin/seed/region-data.json', 'utf8')) as { regions: { code: string; parent: string | null }[] }
 const JIANGSU_CITIES = regionData.regions.filter((r) => r.parent === '320000').map((r) => r.code).sort()
 
-let server: RunningServer
-let dir: string
+let server: SeededServer
 let browser: Browser
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'rn-regions-list-'))
-  server = await startProductionServer({
-    DATABASE_URL: `file:${path.join(dir, 'cms.db')}`,
-    PAYLOAD_SECRET: 'regions-list-secret-0123456789abcdef012',
-    ADMIN_EMAIL: ADMIN.email,
-    ADMIN_PASSWORD: ADMIN.password,
-  })
+  server = await startSeededServer('regions-list', ADMIN)
   browser = await launchChromium()
 }, 240_000)
 
 afterAll(async () => {
   await browser?.close()
   await server?.stop()
-  rmSync(dir, { recursive: true, force: true })
 })
 
 /** The division codes the list's table shows, in order. */

@@ -1,13 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { siteDay } from '../../cms/plugin/views/site-day'
 import type { NewsStatsResponse } from '../../wire/news-stats'
 import { adminPage, axeViolations } from '../support/admin-session'
 import { launchChromium } from '../support/chromium'
-import { type RunningServer, startProductionServer } from '../support/production-server'
+import { type SeededServer, startSeededServer } from '../support/production-server'
 
 /**
  * The newsroom in the real admin (production build): an editor tags an article with the region field (苏州 found by
@@ -18,8 +15,7 @@ const ADMIN = { email: 'newsroom-admin@example.com', password: 'Newsroom-pass-12
 const EDITOR = { email: 'newsroom-editor@example.com', password: 'Editor-pass-12345' }
 const TITLE = `苏州与浙江联合通报 ${Date.now().toString(36)}`
 
-let server: RunningServer
-let dir: string
+let server: SeededServer
 let browser: Browser
 let editorToken: string
 let slug: string
@@ -36,13 +32,7 @@ const api = async (method: string, url: string, body?: unknown, token?: string, 
 const loginToken = async (user: typeof ADMIN) => (await api('POST', '/api/users/login', user)).json.token as string
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'rn-newsroom-'))
-  server = await startProductionServer({
-    DATABASE_URL: `file:${path.join(dir, 'cms.db')}`,
-    PAYLOAD_SECRET: 'newsroom-secret-0123456789abcdef0123456',
-    ADMIN_EMAIL: ADMIN.email,
-    ADMIN_PASSWORD: ADMIN.password,
-  })
+  server = await startSeededServer('newsroom', ADMIN)
   const admin = await loginToken(ADMIN)
   const created = await api('POST', '/api/users', { ...EDITOR, roles: ['editor'] }, admin)
   expect(created.status, JSON.stringify(created.json)).toBe(201)
@@ -53,7 +43,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   await server?.stop()
-  rmSync(dir, { recursive: true, force: true })
 })
 
 const editorPage = () => adminPage(browser, server, EDITOR)

@@ -1,27 +1,18 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { get } from 'node:http'
-import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningServer, startProductionServer } from '../support/production-server'
+import { type SeededServer, startProductionServer, startSeededServer } from '../support/production-server'
 
-let server: RunningServer
-let dir: string
+let server: SeededServer
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'rn-smoke-'))
-  server = await startProductionServer({
-    DATABASE_URL: `file:${path.join(dir, 'smoke.db')}`,
-    PAYLOAD_SECRET: 'smoke-test-secret-0123456789abcdef0123',
-    ADMIN_EMAIL: 'smoke@example.com',
-    ADMIN_PASSWORD: 'Smoke-pass-123',
-  })
+  server = await startSeededServer('smoke', { email: 'smoke@example.com', password: 'Smoke-pass-123' })
 })
 
 afterAll(async () => {
   await server?.stop()
-  rmSync(dir, { recursive: true, force: true })
 })
 
 describe('production build', () => {
@@ -90,7 +81,7 @@ describe('production build', () => {
 describe('secrets', () => {
   it('a production start without any secret refuses with a clear message', async () => {
     const error = await startProductionServer(
-      { DATABASE_URL: `file:${path.join(dir, 'nosecret.db')}`, PAYLOAD_SECRET: '', PAYLOAD_SECRET_FILE: path.join(dir, 'missing-secret') },
+      { DATABASE_URL: `file:${path.join(server.dir, 'nosecret.db')}`, PAYLOAD_SECRET: '', PAYLOAD_SECRET_FILE: path.join(server.dir, 'missing-secret') },
       { timeoutMs: 60_000 },
     ).then(
       (started) => started.stop().then(() => undefined),

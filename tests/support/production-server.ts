@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -22,6 +23,32 @@ export const freePort = () =>
       probe.close(() => resolve(port))
     })
   })
+
+export interface SeededServer extends RunningServer {
+  /** The server's own temporary folder (its SQLite database is `cms.db` there); removed by `stop()`. */
+  dir: string
+}
+
+/**
+ * The production server on a fresh SQLite database of its own, seeded with the demo content and this admin (what
+ * the end-to-end suites share); `stop()` also removes its folder.
+ */
+export const startSeededServer = async (name: string, admin: { email: string; password: string }): Promise<SeededServer> => {
+  const dir = mkdtempSync(path.join(tmpdir(), `rn-${name}-`))
+  const remove = () => rmSync(dir, { recursive: true, force: true })
+  try {
+    const server = await startProductionServer({
+      DATABASE_URL: `file:${path.join(dir, 'cms.db')}`,
+      PAYLOAD_SECRET: `${name}-secret-${randomBytes(16).toString('hex')}`,
+      ADMIN_EMAIL: admin.email,
+      ADMIN_PASSWORD: admin.password,
+    })
+    return { ...server, dir, stop: () => server.stop().then(remove) }
+  } catch (error) {
+    remove()
+    throw error
+  }
+}
 
 /**
  * Starts the production server (cms/demo/main.ts, NODE_ENV=production) as a child process, as `npm start`
