@@ -45,7 +45,6 @@ export const sqlArticleList = async (
 ): Promise<ArticleListResponse> => {
   const { slugs } = options
   const articles = r.table(slugs.articles)
-  const rels = r.table(slugs.articles, '_rels')
   const region = params.region ? (await getRegionIndex(payload, options)).byCode.get(params.region) : undefined
   const regionIds = region ? regionIdsMatching(region) : undefined
   const categoryId = params.category ? sql`(SELECT id FROM ${r.table(slugs.categories)} WHERE slug = ${sql.placeholder('category')})` : sql`NULL`
@@ -68,10 +67,10 @@ export const sqlArticleList = async (
   const base = sql`a._status = 'published'${category}`
   // "Tagged with these regions OR nationwide" as two disjoint parts, each an index range: nationwide ones walk
   // (category, _status, nationwide, published_at); tagged ones are the list entries of this category and these
-  // regions (one per published, not nationwide article and region: collections/article-list-entries.ts), read from
-  // the entries' own covering index, so neither grows with the articles tagged in other categories. One OR over both
-  // visits every article of the category. Tagged-and-not-nationwide is `nationwide = FALSE`, as the reference counts
-  // it (Payload always writes the checkbox, so NULL never occurs); the entries hold exactly those.
+  // regions (one per published, not nationwide article and region: collections/article-list-entries.ts), an
+  // index-only range that never visits the articles of other categories or the article rows themselves. One OR over
+  // both visits every article of the category. Tagged-and-not-nationwide is `nationwide = FALSE`, as the reference
+  // counts it (Payload always writes the checkbox, so NULL never occurs); the entries hold exactly those.
   const entries = r.table(slugs.articleListEntries)
   const tagged = () => sql`${params.category ? sql`e.category_id = ${categoryId} AND ` : sql``}e.region_id IN (${regionList!.list})`
   const nationwide = sql`${base} AND a.nationwide = TRUE`
