@@ -12,9 +12,9 @@ interface DrizzleAdapterLike {
 }
 
 /**
- * The list entries (collections/article-list-entries.ts) of one article or of all: rebuilt from the committed article
- * row and its region relations, never from a hook's `doc` (a draft save leaves the published row as it was). Null
- * for databases without the SQL read path.
+ * The list entries (collections/article-list-entries.ts) of one article or of all: rebuilt from the article row and
+ * its region relations as the save wrote them, never from a hook's `doc` (a draft save leaves the published row as it
+ * was). Null for databases without the SQL read path.
  */
 const entriesOf = (payload: Payload, options: ResolvedOptions) => {
   const r = sqlReaderOf(payload)
@@ -41,13 +41,15 @@ const entriesOf = (payload: Payload, options: ResolvedOptions) => {
     remove: (id: Id, req?: PayloadRequest) => run(sql`DELETE FROM ${entries} WHERE article_id = ${id}`, req),
     /** A fingerprint (count and sums) of the entries there are and of those there should be. */
     fingerprints: async () => {
-      const print = (from: SQL) => sql`SELECT count(*) AS n, sum(article_id) AS a, sum(region_id) AS r, sum(category_id) AS c FROM (${from}) s`
+      const print = (side: 'have' | 'want', from: SQL) =>
+        sql`SELECT ${sql.raw(`'${side}'`)} AS side, count(*) AS n, sum(article_id) AS a, sum(region_id) AS r, sum(category_id) AS c FROM (${from}) s`
       const rows = await r.query<Record<string, unknown>>(
         'list-entries-fingerprints',
-        () => sql`${print(sql`SELECT article_id, region_id, category_id FROM ${entries}`)} UNION ALL ${print(sql`SELECT a.id AS article_id, x.regions_id AS region_id, a.category_id ${sourceFrom(sql``)}`)}`,
+        () =>
+          sql`${print('have', sql`SELECT article_id, region_id, category_id FROM ${entries}`)} UNION ALL ${print('want', sql`SELECT a.id AS article_id, x.regions_id AS region_id, a.category_id ${sourceFrom(sql``)}`)}`,
       )
       const text = (row?: Record<string, unknown>) => ['n', 'a', 'r', 'c'].map((k) => String(row?.[k] ?? 0)).join('/')
-      return { have: text(rows[0]), want: text(rows[1]) }
+      return { have: text(rows.find((row) => row.side === 'have')), want: text(rows.find((row) => row.side === 'want')) }
     },
     rebuild: async (req: PayloadRequest) => {
       await run(sql`DELETE FROM ${entries}`, req)
@@ -56,7 +58,7 @@ const entriesOf = (payload: Payload, options: ResolvedOptions) => {
   }
 }
 
-/** After every save: the article's entries as its committed row now says. */
+/** After every save: the article's entries as its row now says. */
 export const refreshListEntries =
   (options: ResolvedOptions): CollectionAfterChangeHook =>
   async ({ doc, req }) => {
