@@ -53,8 +53,9 @@ const insert = (table: string, columns: string[], rows: unknown[][]) => ({
 })
 
 /**
- * Bulk-inserts published articles straight into SQLite: the same rows Payload writes (main table, locales,
- * relationship rows, one published version each, a view counter), without hooks, many rows per statement.
+ * Bulk-inserts published articles straight into SQLite: the same rows Payload and the plugin's hooks write (main
+ * table, locales, relationship rows, one published version each, a view counter, the list entries), without hooks,
+ * many rows per statement.
  * Continues after the articles already there, each new one older than the last.
  */
 export const seedArticles = async (payload: Payload, { count, categoryIds, regions, batchSize = 500 }: SeedArticlesOptions) => {
@@ -78,6 +79,7 @@ export const seedArticles = async (payload: Payload, { count, categoryIds, regio
     const versionLocales: unknown[][] = []
     const versionRels: unknown[][] = []
     const views: unknown[][] = []
+    const entries: unknown[][] = []
     for (let k = 0; k < size; k++) {
       const n = firstArticle + start + k
       const versionId = firstVersion + start + k
@@ -98,6 +100,8 @@ export const seedArticles = async (payload: Payload, { count, categoryIds, regio
       locales.push([zhTitle, zhExcerpt, body(zhTitle), 'zh', n])
       if (n % 2 === 0) locales.push([enTitle, enExcerpt, body(enTitle), 'en', n])
       regionIds.forEach((id, order) => rels.push([order + 1, n, 'regions', id]))
+      // The list entries the plugin's hooks keep (collections/article-list-entries.ts): published, not nationwide.
+      regionIds.forEach((id) => entries.push([n, id, category, publishedAt, featured]))
 
       versions.push([versionId, n, slug, author, category, publishedAt, featured, nationwide, now, now, 'published', now, now, 1])
       versionLocales.push([zhTitle, zhExcerpt, body(zhTitle), 'zh', versionId])
@@ -119,6 +123,7 @@ export const seedArticles = async (payload: Payload, { count, categoryIds, regio
     if (rels.length) {
       statements.push(insert('articles_rels', ['order', 'parent_id', 'path', 'regions_id'], rels))
       statements.push(insert('_articles_v_rels', ['order', 'parent_id', 'path', 'regions_id'], versionRels))
+      statements.push(insert('article_list_entries', ['article_id', 'region_id', 'category_id', 'published_at', 'featured'], entries))
     }
     await client.batch(statements, 'write')
   }

@@ -1,4 +1,5 @@
 /** The plugin's collection factories, for hosts that assemble the collections themselves (`payload-regional-news/collections`). */
+export { createArticleListEntriesCollection, type ArticleListEntriesCollectionArgs } from './article-list-entries'
 export { createArticleViewDaysCollection, type ArticleViewDaysCollectionArgs } from './article-view-days'
 export { createArticleViewsCollection, type ArticleViewsCollectionArgs } from './article-views'
 export { createArticlesCollection, type ArticlesCollectionArgs } from './articles'

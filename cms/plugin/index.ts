@@ -2,6 +2,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { CollectionConfig, Config } from 'payload'
 import { deepMergeSimple } from 'payload/shared'
+import { createArticleListEntriesCollection } from '../../collections/article-list-entries'
 import { createArticleViewDaysCollection } from '../../collections/article-view-days'
 import { createArticleViewsCollection } from '../../collections/article-views'
 import { createArticlesCollection } from '../../collections/articles'
@@ -29,6 +30,7 @@ import { createRegionIndexMemo } from './queries/region-index'
 import type { RegionalNewsRuntime } from './runtime'
 import { PAGE_SECURITY_HEADERS } from './site/page-headers'
 import { createSite } from './site/site-routes'
+import { reconcileListEntries, refreshListEntries, removeListEntries } from './queries/sql/list-entries'
 import { sqliteReadTuning } from './queries/sqlite-read-tuning'
 import { translations } from './translations'
 import { SEED_REGIONS_COMMAND } from './seed/seed-regions-command'
@@ -98,8 +100,13 @@ export const regionalNews =
           hooks: {
             beforeValidate: [deriveArticleFields(slugs.articles)],
             beforeChange: [setPublishDate],
-            beforeDelete: [deleteViewCounter(options)],
-            afterChange: [createViewCounter(options), syncMediaAfterChange(options), ...on([invalidateOnChange(invalidation, 'articles')])],
+            beforeDelete: [deleteViewCounter(options), ...on([removeListEntries(options)])],
+            afterChange: [
+              ...on([refreshListEntries(options)]),
+              createViewCounter(options),
+              syncMediaAfterChange(options),
+              ...on([invalidateOnChange(invalidation, 'articles')]),
+            ],
             afterDelete: [syncMediaAfterDelete(options), ...on([invalidateOnDelete(invalidation, 'articles')])],
           },
         }),
@@ -115,6 +122,16 @@ export const regionalNews =
         overrides.articleViewDays,
       ),
       applyOverride(createViewReceiptsCollection({ slug: slugs.viewReceipts, access: access.viewReceipts }), overrides.viewReceipts),
+      applyOverride(
+        createArticleListEntriesCollection({
+          slug: slugs.articleListEntries,
+          articlesSlug: slugs.articles,
+          categoriesSlug: slugs.categories,
+          regionsSlug: slugs.regions,
+          access: access.articleListEntries,
+        }),
+        overrides.articleListEntries,
+      ),
     ]
 
     // Wrong-shape ids get a 404 on every collection of the plugin, overrides included.
@@ -214,6 +231,8 @@ export const regionalNews =
         await bus?.stop()
         await destroy?.()
       }
+      // The list's region entries, for a database that has articles from before them (SQL databases only).
+      await reconcileListEntries(payload, options)
       await tuning?.start()
       if (bus) await Promise.race([bus.ready, new Promise((resolve) => setTimeout(resolve, 3_000).unref())])
     }

@@ -17,6 +17,7 @@ export interface RegionalNewsSlugs {
   articleViews: string
   articleViewDays: string
   viewReceipts: string
+  articleListEntries: string
 }
 
 export interface RegionalNewsOptions {
@@ -138,6 +139,7 @@ export const resolveOptions = (options: RegionalNewsOptions = {}, host: Pick<Con
       articleViews: 'article-views',
       articleViewDays: 'article-view-days',
       viewReceipts: 'view-receipts',
+      articleListEntries: 'article-list-entries',
       ...options.slugs,
     },
     overrides: options.overrides ?? {},

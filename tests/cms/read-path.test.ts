@@ -69,6 +69,8 @@ beforeAll(async () => {
       await payload.update({ collection: 'articles', id: doc.id, locale: 'en', data: { title: 'Bulk 1', credits: credits.map((c) => ({ ...c, label: 'Source' })) } as never })
     }
   }
+  // Tagged with a city and its province: one article that either's list matches twice (counted and listed once).
+  await create({ title: '杭州与浙江', slug: 'city-and-province', category: industry.id, regions: [hangzhou.id, zhejiang.id], publishedAt: jan(15), featured: true, _status: 'published' })
   // Drafts: never published, and a published article with a newer draft over it.
   await create({ title: '草稿', slug: 'draft-only', category: industry.id, regions: [hangzhou.id], publishedAt: jan(20), _status: 'draft' }, true)
   await payload.update({ collection: 'articles', id: world.articles.beijing.id, draft: true, data: { title: '北京（草稿）', _status: 'draft' } as never })

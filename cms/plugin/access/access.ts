@@ -72,7 +72,10 @@ export const buildAccess = (options: ResolvedOptions) => {
     unlock: nobody,
   }
 
-  return { articles, media, categories, regions, articleViews, articleViewDays, viewReceipts }
+  // The list's region index: written by the articles' hooks, read by the SQL read path only.
+  const articleListEntries: CollectionConfig['access'] = viewReceipts
+
+  return { articles, media, categories, regions, articleViews, articleViewDays, viewReceipts, articleListEntries }
 }
 
 export type PluginAccess = ReturnType<typeof buildAccess>

@@ -23,6 +23,13 @@ const SORT_KEYS: Record<ArticleSort, { expr: SQL; desc: boolean }[]> = {
   '-views': [{ expr: sql`v.views`, desc: true }, { expr: sql`a.published_at`, desc: true }, { expr: sql`v.article_id`, desc: true }],
 }
 
+/** The same keys as the list entries hold them, for the sorts those cover (see the tagged part below). */
+const ENTRY_SORT_KEYS: Partial<Record<ArticleSort, { expr: SQL; desc: boolean }[]>> = {
+  '-publishedAt': [{ expr: sql`e.published_at`, desc: true }, { expr: sql`e.article_id`, desc: true }],
+  publishedAt: [{ expr: sql`e.published_at`, desc: false }, { expr: sql`e.article_id`, desc: false }],
+  '-featured': [{ expr: sql`e.featured`, desc: true }, { expr: sql`e.published_at`, desc: true }, { expr: sql`e.article_id`, desc: true }],
+}
+
 const orderBy = (keys: { desc: boolean }[], column: (i: number) => SQL) =>
   sql.join(keys.map((k, i) => sql`${column(i)} ${k.desc ? sql`DESC` : sql`ASC`}`), sql`, `)
 
@@ -38,7 +45,6 @@ export const sqlArticleList = async (
 ): Promise<ArticleListResponse> => {
   const { slugs } = options
   const articles = r.table(slugs.articles)
-  const rels = r.table(slugs.articles, '_rels')
   const region = params.region ? (await getRegionIndex(payload, options)).byCode.get(params.region) : undefined
   const regionIds = region ? regionIdsMatching(region) : undefined
   const categoryId = params.category ? sql`(SELECT id FROM ${r.table(slugs.categories)} WHERE slug = ${sql.placeholder('category')})` : sql`NULL`
@@ -60,19 +66,23 @@ export const sqlArticleList = async (
   const category = params.category ? sql` AND a.category_id = ${categoryId}` : sql``
   const base = sql`a._status = 'published'${category}`
   // "Tagged with these regions OR nationwide" as two disjoint parts, each an index range: nationwide ones walk
-  // (category, _status, nationwide, published_at); tagged ones start from the few rels rows of these regions.
-  // One OR over both visits every article of the category. Tagged-and-not-nationwide is `nationwide = FALSE`, as the
-  // reference counts it (Payload always writes the checkbox, so NULL never occurs).
-  const parts = () =>
-    regionList
-      ? [
-          sql`${base} AND a.nationwide = TRUE`,
-          sql`${base} AND a.nationwide = FALSE AND a.id IN (SELECT x.parent_id FROM ${rels} x WHERE x.path = 'regions' AND x.regions_id IN (${regionList.list}))`,
-        ]
-      : [base]
+  // (category, _status, nationwide, published_at); tagged ones are the list entries of this category and these
+  // regions (one per published, not nationwide article and region: collections/article-list-entries.ts), an
+  // index-only range that never visits the articles of other categories or the article rows themselves. One OR over
+  // both visits every article of the category. Tagged-and-not-nationwide is `nationwide = FALSE`, as the reference
+  // counts it (Payload always writes the checkbox, so NULL never occurs); the entries hold exactly those.
+  const entries = r.table(slugs.articleListEntries)
+  const tagged = () => sql`${params.category ? sql`e.category_id = ${categoryId} AND ` : sql``}e.region_id IN (${regionList!.list})`
+  const nationwide = sql`${base} AND a.nationwide = TRUE`
 
   const count = (where: SQL) => sql`(SELECT count(*) FROM ${articles} a WHERE ${where})`
-  const totalQuery = r.query<Row>(`list-total|${shape}`, () => sql`SELECT ${sql.join(parts().map(count), sql` + `)} AS total, ${categoryId} AS category_id`, values)
+  // An article tagged with two of these regions has two entries: counted once.
+  const totalQuery = r.query<Row>(
+    `list-total|${shape}`,
+    () =>
+      sql`SELECT ${regionList ? sql`${count(nationwide)} + (SELECT count(DISTINCT e.article_id) FROM ${entries} e WHERE ${tagged()})` : count(base)} AS total, ${categoryId} AS category_id`,
+    values,
+  )
 
   const buildPage = () => {
     const keys = SORT_KEYS[params.sort]
@@ -87,15 +97,24 @@ export const sqlArticleList = async (
       ${innerFrom} WHERE ${where}
       ORDER BY ${orderBy(keys, (i) => keys[i]!.expr)}
       LIMIT ${limit} OFFSET ${skip}`
-    const where = parts()
+    // The tagged part: sorts on the entries' own columns read the entries alone (an article's entries share those
+    // values, so DISTINCT leaves one row per article); the others keep the articles whose ids the entries give.
+    const entryKeys = ENTRY_SORT_KEYS[params.sort]
+    const taggedPart = (limit: SQL) =>
+      entryKeys
+        ? sql`SELECT DISTINCT e.article_id AS pid, ${sql.join(entryKeys.map((k, i) => sql`${k.expr} AS ${key(i)}`), sql`, `)}
+            FROM ${entries} e WHERE ${tagged()}
+            ORDER BY ${orderBy(entryKeys, (i) => entryKeys[i]!.expr)}
+            LIMIT ${limit}`
+        : ordered(sql`${base} AND a.nationwide = FALSE AND a.id IN (SELECT e.article_id FROM ${entries} e WHERE ${tagged()})`, limit, sql`0`)
     // Two parts: the first page*limit of each (both index-ordered), merged by the sort key; the page is cut from those.
-    const page =
-      where.length === 1
-        ? ordered(where[0]!, sql`${sql.placeholder('limit')}`, sql`${sql.placeholder('offset')}`)
-        : sql`SELECT * FROM (${sql.join(
-            where.map((w, i) => sql`SELECT * FROM (${ordered(w, sql`${sql.placeholder('upto')}`, sql`0`)}) ${sql.identifier(`u${i}`)}`),
-            sql` UNION ALL `,
-          )}) m ORDER BY ${orderBy(keys, (i) => sql`m.${key(i)}`)} LIMIT ${sql.placeholder('limit')} OFFSET ${sql.placeholder('offset')}`
+    const upto = sql`${sql.placeholder('upto')}`
+    const page = !regionList
+      ? ordered(base, sql`${sql.placeholder('limit')}`, sql`${sql.placeholder('offset')}`)
+      : sql`SELECT * FROM (${sql.join(
+          [ordered(nationwide, upto, sql`0`), taggedPart(upto)].map((part, i) => sql`SELECT * FROM (${part}) ${sql.identifier(`u${i}`)}`),
+          sql` UNION ALL `,
+        )}) m ORDER BY ${orderBy(keys, (i) => sql`m.${key(i)}`)} LIMIT ${sql.placeholder('limit')} OFFSET ${sql.placeholder('offset')}`
     return sql`SELECT ${card.select} FROM (${page}) p JOIN ${articles} a ON a.id = p.pid ${card.joins()}
       ORDER BY ${orderBy(keys, (i) => sql`p.${key(i)}`)}`
   }
