@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createLeanServer } from '../../cms/server/lean-server'
 import { bootPayload, type BootedPayload } from '../support/boot-payload'
@@ -23,6 +24,7 @@ let route: ReturnType<typeof payloadRoute>
 let dir: string
 let cover: MediaDoc
 let draftCover: MediaDoc
+let bigCover: MediaDoc
 let articleId: string | number
 const purged: string[] = []
 
@@ -38,6 +40,13 @@ beforeAll(async () => {
   const category = await payload.create({ collection: 'categories', data: { name: '行业新闻', slug: 'industry' } })
   cover = (await payload.create({ collection: 'media', data: { alt: '公开' }, file: await pngFile('cover.png') })) as unknown as MediaDoc
   draftCover = (await payload.create({ collection: 'media', data: { alt: '草稿' }, file: await pngFile('draft-cover.png', '#d53a3a') })) as unknown as MediaDoc
+  // Noise does not compress: a PNG over the in-memory limit, so it is streamed from disk.
+  const noise = await sharp(Buffer.from(Array.from({ length: 600 * 400 * 3 }, () => Math.floor(Math.random() * 256))), { raw: { width: 600, height: 400, channels: 3 } }).png().toBuffer()
+  bigCover = (await payload.create({ collection: 'media', data: { alt: '大图' }, file: { data: noise, mimetype: 'image/png', name: 'big.png', size: noise.length } })) as unknown as MediaDoc
+  await payload.create({
+    collection: 'articles',
+    data: { title: '大图', slug: 'big', category: category.id, regions: [], cover: bigCover.id, _status: 'published' } as never,
+  })
   const article = await payload.create({
     collection: 'articles',
     data: { title: '已发布', slug: 'published', category: category.id, regions: [], cover: cover.id, body: lexicalBody('正文'), _status: 'published' } as never,
@@ -81,6 +90,35 @@ describe('a published article cover', () => {
       expect(h.get('cache-control')).toBe('public, max-age=86400, stale-while-revalidate=86400')
       expect(h.get('accept-ranges')).toBe('bytes')
       expect(h.get('x-content-type-options')).toBe('nosniff')
+    }
+  })
+
+  it('streams a file too large to keep in memory, whole or a range', async () => {
+    const bytes = onDisk(bigCover.filename)
+    expect(bytes.length).toBeGreaterThan(256 * 1024)
+    for (let i = 0; i < 2; i++) {
+      const reply = await viaHttp(origin, file(bigCover.filename))
+      expect(reply.status).toBe(200)
+      expect(reply.headers.get('content-length')).toBe(String(bytes.length))
+      expect(reply.body.equals(bytes)).toBe(true)
+    }
+    const part = await viaHttp(origin, file(bigCover.filename), { headers: { Range: 'bytes=300000-300099' } })
+    expect(part.status).toBe(206)
+    expect(part.body.equals(bytes.subarray(300000, 300100))).toBe(true)
+  })
+
+  it('notices a file replaced on disk', async () => {
+    const name = cover.sizes.thumb!.filename!
+    const before = await viaHttp(origin, file(name))
+    const original = onDisk(name)
+    const replaced = Buffer.concat([original, Buffer.from('extra')])
+    writeFileSync(path.join(dir, name), replaced)
+    try {
+      const after = await viaHttp(origin, file(name))
+      expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'))
+      expect(after.body.equals(replaced)).toBe(true)
+    } finally {
+      writeFileSync(path.join(dir, name), original)
     }
   })
 
