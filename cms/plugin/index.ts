@@ -21,11 +21,12 @@ import { rejectMalformedId } from './hooks/reject-malformed-id'
 import { regionPinyinSearch } from './hooks/region-pinyin-search'
 import { createViewCounter, deleteViewCounter, readViewCount } from './views/view-stats'
 import { type RegionalNewsOptions, resolveOptions } from './options'
-import { invalidateOnChange, invalidateOnDelete } from './cache/invalidate-on-change'
+import { invalidateFiles, invalidateOnChange, invalidateOnDelete } from './cache/invalidate-on-change'
 import { startInvalidationBus } from './cache/invalidation-bus'
 import { purgeUrls } from './cache/purge-urls'
 import { createResponseCache } from './cache/response-cache'
 import { createPublicApi } from './public-api/public-api'
+import { createPublicFiles } from './public-api/public-files'
 import { createRegionIndexMemo } from './queries/region-index'
 import type { RegionalNewsRuntime } from './runtime'
 import { PAGE_SECURITY_HEADERS } from './site/page-headers'
@@ -70,6 +71,8 @@ export const regionalNews =
     const cache = createResponseCache({ ttlMs, staleMs, maxBytes })
     const regionIndex = createRegionIndexMemo(cache)
     const invalidation = { cache, regionIndex, options }
+    // An image turning public or private drops its files' cached lookups (and tells the CDN hook).
+    const onFlip = enabled ? invalidateFiles(invalidation) : undefined
 
     const invalidating = (kind: 'regions' | 'categories' | 'media'): CollectionConfig['hooks'] => ({
       afterChange: on([invalidateOnChange(invalidation, kind)]),
@@ -104,10 +107,10 @@ export const regionalNews =
             afterChange: [
               ...on([refreshListEntries(options)]),
               createViewCounter(options),
-              syncMediaAfterChange(options),
+              syncMediaAfterChange(options, onFlip),
               ...on([invalidateOnChange(invalidation, 'articles')]),
             ],
-            afterDelete: [syncMediaAfterDelete(options), ...on([invalidateOnDelete(invalidation, 'articles')])],
+            afterDelete: [syncMediaAfterDelete(options, onFlip), ...on([invalidateOnDelete(invalidation, 'articles')])],
           },
         }),
         overrides.articles,
@@ -186,7 +189,7 @@ export const regionalNews =
     const publicApi = createPublicApi(options, cache)
     // The lean server in front of Next answers the same routes with this same handler.
     const site = createSite(options, options.site, publicApi, PAGE_SECURITY_HEADERS)
-    const runtime: RegionalNewsRuntime = { options, cache, regionIndex, publicApi, site }
+    const runtime: RegionalNewsRuntime = { options, cache, regionIndex, publicApi, publicFiles: createPublicFiles(options, cache), site }
     config.custom = { ...incomingConfig.custom, regionalNews: runtime }
     config.endpoints = [...(incomingConfig.endpoints ?? []), ...createPublicEndpoints(publicApi, options), createStatsEndpoint(options)]
     if (components) {
@@ -218,8 +221,9 @@ export const regionalNews =
       if (options.publicApi.onPurge) {
         const purge = options.publicApi.onPurge
         const prefix = `${payload.config.routes.api}${options.publicApi.basePath}`
+        const filePrefix = `${payload.config.routes.api}/${options.slugs.media}/file`
         cache.onLocalInvalidation((tags, removed) => {
-          const urls = purgeUrls(prefix, tags, removed)
+          const urls = purgeUrls(prefix, tags, removed, filePrefix)
           if (urls.length) void Promise.resolve().then(() => purge(urls)).catch((error: Error) => payload.logger.warn(`onPurge failed: ${error.message}`))
         })
       }

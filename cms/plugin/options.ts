@@ -44,6 +44,13 @@ export interface RegionalNewsOptions {
     /** Seconds a browser/CDN may reuse a response (default 30) and serve it stale while revalidating (default 300). */
     maxAge?: number
     staleWhileRevalidate?: number
+    /**
+     * Upload files the front server answers itself (public images): seconds a browser/CDN may reuse one (default
+     * 3600, an hour) and serve it stale while revalidating (default 86400). After an image stops being public, copies
+     * outside this server live at most that long (`onPurge` is told its URLs).
+     */
+    mediaMaxAge?: number
+    mediaStaleWhileRevalidate?: number
     /** Safety-net lifetime of an in-memory cache entry in ms (default 60000); edits drop what they touch at once. */
     cacheTtlMs?: number
     /** After its lifetime an entry is served for this long more (ms, default 30000) while one request refreshes it. */
@@ -154,6 +161,8 @@ export const resolveOptions = (options: RegionalNewsOptions = {}, host: Pick<Con
       corsOrigins: '*',
       maxAge: 30,
       staleWhileRevalidate: 300,
+      mediaMaxAge: 3_600,
+      mediaStaleWhileRevalidate: 86_400,
       cacheTtlMs: 60_000,
       cacheStaleMs: 30_000,
       cacheMaxBytes: 64 * 1024 * 1024,

@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 import type { ResponseCache } from './cache/response-cache'
 import type { ResolvedOptions } from './options'
 import type { PublicApi } from './public-api/public-api'
+import type { PublicFiles } from './public-api/public-files'
 import type { RegionIndexMemo } from './queries/region-index'
 import type { Site } from './site/site-routes'
 
@@ -15,6 +16,8 @@ export interface RegionalNewsRuntime {
   cache: ResponseCache
   regionIndex: RegionIndexMemo
   publicApi: PublicApi
+  /** Which upload files anonymous readers may load (the front server's media path). */
+  publicFiles: PublicFiles
   /** Server-rendered pages, feeds and sitemaps, for a server mounting them at the site's root. */
   site: Site
 }

@@ -11,6 +11,7 @@ import { createRestGuard } from './rest-guard/rest-guard'
 import { PAGE_SECURITY_HEADERS } from '../plugin/site/page-headers'
 import { interceptServerErrors, type MappedError } from './server-error-mapper'
 import { loadStaticDirectory, type StaticFile } from './static-files'
+import { createMediaFiles } from './media-files'
 import { inspectUrl } from './rest-guard/url-hygiene'
 
 export interface LeanServerOptions {
@@ -77,7 +78,8 @@ const sendStatic = (req: IncomingMessage, res: ServerResponse, file: StaticFile,
  * page itself (no per-request framework work), and hands everything else — admin, Payload REST — to Next.
  */
 export const createLeanServer = ({ payload, fallback, root = process.cwd(), site, trustedProxies = [] }: LeanServerOptions): Server => {
-  const { publicApi, options, site: newsSite } = runtimeOf(payload)
+  const runtime = runtimeOf(payload)
+  const { publicApi, options, site: newsSite } = runtime
   const publicPrefix = `${payload.config.routes.api}${options.publicApi.basePath}/`
   const NEXT_PATHS = nextPaths(payload.config.routes)
   const widgets = loadStaticDirectory(path.join(root, 'dist/widgets/v1'))
@@ -85,6 +87,8 @@ export const createLeanServer = ({ payload, fallback, root = process.cwd(), site
   const proxies = [...trustedProxies, ...options.views.trustedProxies]
   const guard = createRestGuard(payload)
   const database = createDatabaseProbe(payload)
+  // Public images from disk (only in front of a fallback: anything it does not serve is Payload's).
+  const media = fallback ? createMediaFiles(payload, runtime) : undefined
   const UNAVAILABLE: MappedError = { status: 503, message: 'Content database unavailable; try again shortly', headers: { 'Retry-After': '5' } }
 
   // A 5xx under /api becomes a JSON 503 when the database is what failed, and JSON in any case.
@@ -146,6 +150,7 @@ export const createLeanServer = ({ payload, fallback, root = process.cwd(), site
       const page = pathname === '/demo/' ? pages.get('/index.html') : pathname.startsWith('/demo/') ? pages.get(pathname.slice(5)) : undefined
       if (page) return sendStatic(req, res, page, { 'Cache-Control': 'public, max-age=60', ...PAGE_SECURITY_HEADERS })
     }
+    if (media && (await media.serve(req, res, url))) return
     if (fallback && NEXT_PATHS.test(pathname)) {
       // Next keeps a header set here (it only adds missing ones).
       res.setHeader('X-Content-Type-Options', 'nosniff')

@@ -3,7 +3,7 @@ import { idOf } from '../hooks/article-derived-fields'
 import type { ResolvedOptions } from '../options'
 import type { RegionIndex, RegionIndexMemo } from '../queries/region-index'
 import type { ResponseCache } from './response-cache'
-import { articleEditTags, categoryEditTags, mediaEditTags, type PublicArticleState, type RegionRef, regionEditTags } from './tags'
+import { articleEditTags, categoryEditTags, fileTags, mediaDocEditTags, type PublicArticleState, type RegionRef, regionEditTags } from './tags'
 
 type Id = string | number
 type Doc = Record<string, unknown> & { id?: Id }
@@ -78,28 +78,36 @@ const regionTags = async (ctx: InvalidationContext, req: PayloadRequest, version
   return regionEditTags(refs)
 }
 
-const tagsFor = (ctx: InvalidationContext, kind: Kind, req: PayloadRequest, versions: (Doc | undefined)[]): Promise<string[]> | string[] => {
+const tagsFor = (ctx: InvalidationContext, kind: Kind, req: PayloadRequest, versions: (Doc | undefined)[], deleted: boolean): Promise<string[]> | string[] => {
   if (kind === 'articles') return articleTags(ctx, req, versions)
   if (kind === 'categories') return categoryEditTags(versions.map((v) => v?.slug as string | undefined))
   if (kind === 'regions') return regionTags(ctx, req, versions)
-  return mediaEditTags(versions.map((v) => v?.filename as string | undefined))
+  return mediaDocEditTags(versions, deleted)
 }
 
-const drop = async (ctx: InvalidationContext, kind: Kind, req: PayloadRequest, versions: (Doc | undefined)[]) => {
-  let tags: string[] | 'all'
-  try {
-    tags = await tagsFor(ctx, kind, req, versions)
-  } catch (error) {
-    // Not knowing what an edit touched must never leave a stale answer: drop everything.
-    req.payload.logger.warn(`cache: could not work out what a ${kind} edit touched (${(error as Error).message}); dropping all`)
-    tags = 'all'
-  }
+/** Drops `tags` now and, inside a transaction, again once it commits. */
+const dropTags = async (ctx: InvalidationContext, req: PayloadRequest, tags: string[] | 'all') => {
   if (tags !== 'all' && tags.length === 0) return
   // A real transaction id is a string or number. Without transactions (SQLite by default) Payload leaves a promise of
   // null here, which its dataloader may replace with `{}` (a JSON copy of that promise): neither will be committed.
   const transaction = await req.transactionID
   ctx.cache.invalidate(tags, { inTransaction: typeof transaction === 'string' || typeof transaction === 'number' })
 }
+
+const drop = async (ctx: InvalidationContext, kind: Kind, req: PayloadRequest, versions: (Doc | undefined)[], deleted = false) => {
+  let tags: string[] | 'all'
+  try {
+    tags = await tagsFor(ctx, kind, req, versions, deleted)
+  } catch (error) {
+    // Not knowing what an edit touched must never leave a stale answer: drop everything.
+    req.payload.logger.warn(`cache: could not work out what a ${kind} edit touched (${(error as Error).message}); dropping all`)
+    tags = 'all'
+  }
+  await dropTags(ctx, req, tags)
+}
+
+/** Files whose public status changed (media-visibility.ts): their cached lookups here and elsewhere, their CDN copies. */
+export const invalidateFiles = (ctx: InvalidationContext) => (req: PayloadRequest, names: string[]) => dropTags(ctx, req, fileTags(names))
 
 /** Drops the cached public responses a change touches (again after the transaction commits). */
 export const invalidateOnChange =
@@ -112,6 +120,6 @@ export const invalidateOnChange =
 export const invalidateOnDelete =
   (ctx: InvalidationContext, kind: Kind): CollectionAfterDeleteHook =>
   async ({ req, doc }) => {
-    await drop(ctx, kind, req, [doc])
+    await drop(ctx, kind, req, [doc], true)
     return doc
   }

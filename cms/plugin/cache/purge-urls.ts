@@ -1,16 +1,20 @@
 /**
- * The public URLs an edit changed, for a CDN purge: every cached answer it dropped here (by its canonical URL) and,
- * for an article, its page in every locale whether or not this instance had it cached (a CDN may). A full drop
- * asks for the whole prefix (`<prefix>/*`), which most CDNs purge as a wildcard.
+ * The public URLs an edit changed, for a CDN purge: every cached answer it dropped here (by its canonical URL),
+ * for an article its page in every locale whether or not this instance had it cached (a CDN may), and each upload
+ * file whose public status or bytes changed (under `filePrefix`, e.g. /api/media/file). A full drop asks for the
+ * whole prefix (`<prefix>/*`), which most CDNs purge as a wildcard.
  */
-export const purgeUrls = (prefix: string, tags: readonly string[] | 'all', removedKeys: string[]): string[] => {
+export const purgeUrls = (prefix: string, tags: readonly string[] | 'all', removedKeys: string[], filePrefix?: string): string[] => {
   if (tags === 'all') return [`${prefix}/*`]
   const urls = new Set<string>()
   for (const key of removedKeys) {
     const url = canonicalUrl(prefix, key)
     if (url) urls.add(url)
   }
-  for (const tag of tags) if (tag.startsWith('slug:')) urls.add(`${prefix}/articles/${tag.slice(5)}`)
+  for (const tag of tags) {
+    if (tag.startsWith('slug:')) urls.add(`${prefix}/articles/${tag.slice(5)}`)
+    else if (filePrefix && tag.startsWith('file:')) urls.add(`${filePrefix}/${encodeURIComponent(tag.slice(5))}`)
+  }
   return [...urls]
 }
 

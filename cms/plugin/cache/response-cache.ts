@@ -113,7 +113,7 @@ export const createResponseCache = (limits: CacheLimits) => {
   let pendingCommit: Set<string> | 'all' | undefined
   const pendingRemoved = new Set<string>()
   const listeners = new Set<InvalidationListener>()
-  const dropListeners = new Set<() => void>()
+  const dropListeners = new Set<(tags: Iterable<string> | 'all') => void>()
   const stats: CacheStats = { hits: 0, staleHits: 0, misses: 0, invalidations: 0, invalidatedEntries: 0, evictions: 0 }
 
   const owner = { grow: (n: number) => ((bytes += n), evictOverBudget()) }
@@ -141,7 +141,7 @@ export const createResponseCache = (limits: CacheLimits) => {
   /** Removes every entry carrying one of `tags` (or everything); returns the keys removed. */
   const dropTags = (tags: Iterable<string> | 'all'): string[] => {
     generation++
-    for (const listener of dropListeners) listener()
+    for (const listener of dropListeners) listener(tags)
     stats.invalidations++
     let removed: string[]
     if (tags === 'all') {
@@ -242,8 +242,8 @@ export const createResponseCache = (limits: CacheLimits) => {
       pendingRemoved.clear()
       announce(tags, [...removed])
     },
-    /** Any invalidation, local or remote, as it happens (before it is final). */
-    onDrop(listener: () => void) {
+    /** Any invalidation, local or remote, as it happens (before it is final), with the tags it drops. */
+    onDrop(listener: (tags: Iterable<string> | 'all') => void) {
       dropListeners.add(listener)
     },
     /** Local invalidations once they are final (after commit): for the bus and the CDN hook. */

@@ -8,7 +8,8 @@
  *   locale; `listregion:<code>`: every list filtered by that region;
  * - `detail-cat:<category>`: an article page of that category (its neighbours may change);
  * - `regions`, `categories`: the region tree and the category list (and pages showing names from them);
- * - `sitemap`: the sitemaps (any published article or category change).
+ * - `sitemap`: the sitemaps (any published article or category change);
+ * - `file:<name>`: whether that upload file (an original or a size) is public, and its bytes (public-files.ts).
  */
 import type { ArticleCard, ArticleDetail, ArticleListResponse } from '../../../wire/index'
 
@@ -113,3 +114,25 @@ export const regionEditTags = (regions: RegionRef[]): string[] => {
 export const mediaEditTags = (files: (string | undefined | null)[]): string[] => [
   ...new Set(files.filter((f): f is string => Boolean(f)).map((f) => `media:${f}`)),
 ]
+
+/** Every file name of a media document: the original and each size's. */
+export const mediaFileNames = (doc: Record<string, unknown> | undefined | null): string[] => {
+  const names = new Set<string>()
+  if (typeof doc?.filename === 'string' && doc.filename) names.add(doc.filename)
+  for (const size of Object.values((doc?.sizes as Record<string, { filename?: unknown } | null> | null | undefined) ?? {}))
+    if (typeof size?.filename === 'string' && size.filename) names.add(size.filename)
+  return [...names]
+}
+
+export const fileTags = (names: Iterable<string>): string[] => [...new Set([...names].map((name) => `file:${name}`))]
+
+/**
+ * A media edit: what shows its covers, and the files that appeared or went (a new upload, a replaced file, a deleted
+ * document). An alt text edit leaves the files as they were.
+ */
+export const mediaDocEditTags = (versions: (Record<string, unknown> | undefined | null)[], deleted: boolean): string[] => {
+  const sets = versions.map((v) => new Set(mediaFileNames(v)))
+  const all = new Set(sets.flatMap((set) => [...set]))
+  const changed = deleted ? [...all] : [...all].filter((name) => !sets.every((set) => set.has(name)))
+  return [...mediaEditTags(versions.map((v) => (typeof v?.filename === 'string' ? v.filename : undefined))), ...fileTags(changed)]
+}
