@@ -124,8 +124,10 @@ export class ArticleCard extends WidgetElement {
       .card:hover {
         box-shadow: var(--_shadow);
       }
+      /* Inset: a list lays its cards out lazily (paint containment), which would clip an outline drawn outside. */
       .card:focus-within {
         outline: var(--_focus);
+        outline-offset: -2px;
       }
       img {
         display: block;

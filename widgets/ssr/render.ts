@@ -179,13 +179,13 @@ export function renderArticleList(o: ArticleListRenderOptions): string {
   const initial: ArticleListInitial = tabs && o.categories ? { list: o.list, categories: o.categories } : { list: o.list }
   const uiLang = /^en\b/i.test(o.lang) ? 'en' : 'zh'
   const light =
-    jsonScript(initial) +
     `<ul>${o.list.docs
       .map(
         (a) =>
           `<li><a href="${escapeHtml(safeHref(fillHref(href, a)))}">${escapeHtml(a.title)}</a> <time datetime="${escapeHtml(a.publishedAt)}">${escapeHtml(formatDate(a.publishedAt, uiLang))}</time>${a.excerpt ? ` <p>${escapeHtml(a.excerpt)}</p>` : ''}</li>`,
       )
-      .join('')}</ul>`
+      .join('')}</ul>` +
+    jsonScript(initial)
   return renderHost(
     'article-list',
     o.lang,
@@ -203,15 +203,16 @@ export function renderArticleView(o: ArticleViewRenderOptions): string {
   const href = o.href ?? ARTICLE_HREF
   const link = (slot: string, a?: { slug: string; title: string }) =>
     a ? `<a slot="${slot}" href="${escapeHtml(safeHref(fillHref(href, a)))}">${escapeHtml(a.title)}</a>` : ''
-  // The body travels once, as light DOM; the element never needs it again from the JSON.
+  // The body travels once, as light DOM; the element never needs it again from the JSON, which comes after the text
+  // so that a browser parses and paints the text first.
   const light =
-    jsonScript({ ...d, html: '' }) +
     `<style>${lightBodyStyles}</style>` +
     `<h1 slot="title">${escapeHtml(d.title)}</h1>` +
     `<time slot="date" datetime="${escapeHtml(d.publishedAt)}">${escapeHtml(isoDay(d.publishedAt))}</time>` +
     `<div slot="body" class="news-body">${sanitizeBodyForPage(d.html ?? '', o.api)}</div>` +
     link('prev', d.prev) +
-    link('next', d.next)
+    link('next', d.next) +
+    jsonScript({ ...d, html: '' })
   return renderHost(
     'article-view',
     o.lang,

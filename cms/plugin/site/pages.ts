@@ -124,13 +124,13 @@ const head = (ctx: PageContext, h: Head) => {
   }
   if (h.extra) tags.push(h.extra)
   tags.push(`<script type="module" src="${esc(ctx.script)}"></script>`, `<style>${SITE_STYLES}</style>`)
-  for (const data of h.structuredData) tags.push(jsonLd(data))
   void t
   return tags.join('\n')
 }
 
+// Structured data closes the body: crawlers read it anywhere, and a browser parses (and paints) the text before it.
 const document = (ctx: PageContext, h: Head, body: string) =>
-  `<!doctype html>\n<html lang="${esc(htmlLang(ctx.locale))}">\n<head>\n${head(ctx, h)}\n</head>\n<body>\n${body}\n</body>\n</html>\n`
+  `<!doctype html>\n<html lang="${esc(htmlLang(ctx.locale))}">\n<head>\n${head(ctx, h)}\n</head>\n<body>\n${body}\n${h.structuredData.map(jsonLd).join('\n')}\n</body>\n</html>\n`
 
 const header = (ctx: PageContext, region?: string) => {
   const t = stringsFor(ctx.locale)
