@@ -15,6 +15,7 @@
 import { randomBytes } from 'node:crypto'
 import { handleEndpoints } from 'payload'
 import { stringify } from 'qs-esm'
+import { measureSequential, type SequentialCost } from './sequential-cpu'
 
 (process.env as Record<string, string>).NODE_ENV = 'production'
 // Read by payload.config.ts as it loads: the handler below computes every answer.
@@ -25,22 +26,7 @@ const env = (name: string, fallback: number) => Number(process.env[name] ?? fall
 const SECONDS = env('BENCH_SECONDS', 3)
 const SIZES = [env('BENCH_SMALL', 1_000), env('BENCH_ARTICLES', 10_000), env('BENCH_LARGE', 100_000)].filter(Boolean)
 
-interface Result { rate: number; cpuMs: number }
-
-/** Runs `fn` back to back for SECONDS (after a short warm-up): requests per second and CPU ms per request. */
-const measure = async (fn: () => Promise<unknown>): Promise<Result> => {
-  for (let i = 0; i < 20; i++) await fn()
-  const cpu = process.cpuUsage()
-  const start = performance.now()
-  let n = 0
-  while (performance.now() - start < SECONDS * 1000) {
-    await fn()
-    n++
-  }
-  const elapsed = (performance.now() - start) / 1000
-  const used = process.cpuUsage(cpu)
-  return { rate: n / elapsed, cpuMs: (used.user + used.system) / 1000 / n }
-}
+const measure = (fn: () => Promise<unknown>) => measureSequential(fn, SECONDS)
 
 const main = async () => {
   const { createBenchDatabase } = await import('./bench-database')
@@ -82,7 +68,7 @@ const main = async () => {
     if (reply.status !== 200) throw new Error(`${path}?${query}: ${reply.status}`)
     return reply.body
   }
-  const row = (name: string, ours: Result, whole: Result, reference: Result, stock: Result) =>
+  const row = (name: string, ours: SequentialCost, whole: SequentialCost, reference: SequentialCost, stock: SequentialCost) =>
     console.log(
       `| ${name} | ${ours.rate.toFixed(0)} | ${ours.cpuMs.toFixed(2)} | ${whole.cpuMs.toFixed(2)} | ${reference.rate.toFixed(0)} | ${stock.rate.toFixed(0)} | ${stock.cpuMs.toFixed(2)} | ${(ours.rate / stock.rate).toFixed(1)}× | ${(stock.cpuMs / whole.cpuMs).toFixed(1)}× |`,
     )

@@ -18,21 +18,13 @@ import { createConfig } from '../payload.config'
 import { lexicalBody, pngFile } from '../tests/support/fixtures'
 import { payloadRoute } from '../tests/support/payload-route'
 import { viaHttp } from '../tests/support/public-client'
+import { measureSequential } from './sequential-cpu'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3)
 
 const measure = async (fn: () => Promise<unknown>) => {
-  for (let i = 0; i < 50; i++) await fn()
-  const cpu = process.cpuUsage()
-  const start = performance.now()
-  let n = 0
-  while (performance.now() - start < SECONDS * 1000) {
-    await fn()
-    n++
-  }
-  const elapsed = (performance.now() - start) / 1000
-  const used = process.cpuUsage(cpu)
-  return { rate: Math.round(n / elapsed), cpuMs: +((used.user + used.system) / 1000 / n).toFixed(3) }
+  const { rate, cpuMs } = await measureSequential(fn, SECONDS, 50)
+  return { rate: Math.round(rate), cpuMs: +cpuMs.toFixed(3) }
 }
 
 const main = async () => {
