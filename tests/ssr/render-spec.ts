@@ -273,6 +273,14 @@ export function describeRenderApi(name: string, load: () => Promise<Api | undefi
         expect(attr(link, 'imagesrcset')).toContain(`${API}/api/media/file/c1-768.jpg 768w`)
         expect(link).toContain('/api/media/file/a&amp;b.jpg 1200w')
         expect(ssr.firstCoverPreload(ssr.renderArticleList({ list: listOf([card(3, { cover: undefined })]), lang: 'zh-CN', api: API }))).toBe('')
+        // Asked for, the same image loads eagerly and first; the other covers stay lazy, and nothing else changes.
+        const eager = ssr.renderArticleList({ list: listOf([first, card(2)]), lang: 'zh-CN', api: API, priorityCover: true })
+        const imgs = eager.match(/<img\s[^>]*\bpart="cover"[^>]*>/g)!
+        expect(imgs).toHaveLength(2)
+        expect(imgs[0]).toContain(' loading="eager" fetchpriority="high"')
+        expect(imgs[1]).toContain(' loading="lazy"')
+        expect(eager.replace(' loading="eager" fetchpriority="high"', ' loading="lazy"')).toBe(html)
+        expect(ssr.firstCoverPreload(eager)).toBe(link)
       })
 
       it('the elements can be constructed and configured on a server (isServer guards)', () => {

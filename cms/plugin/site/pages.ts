@@ -196,9 +196,10 @@ export const renderListPage = (ctx: PageContext, data: ListPageData): string => 
     regionSource: '#city',
     urlSync: true,
     href: `${ctx.site.path}/{slug}`,
+    // The first card's cover is the largest paint on a phone: fetched while the head parses, not after layout.
+    priorityCover: true,
   })
   const extra = [
-    // The first card's cover is the largest paint on a phone: fetched while the head parses, not after layout.
     listElement ? ctx.renderer!.firstCoverPreload(listElement) : '',
     list.hasPrevPage ? `<link rel="prev" href="${esc(absolute(ctx.site, listUrl(ctx, { ...q, page: list.page - 1, locale: ctx.locale })))}">` : '',
     list.hasNextPage ? `<link rel="next" href="${esc(absolute(ctx.site, listUrl(ctx, { ...q, page: list.page + 1, locale: ctx.locale })))}">` : '',
