@@ -162,13 +162,21 @@ function renderHost(tag: string, lang: string, template: unknown, light: string,
 const LAZY = ' loading="lazy"'
 const EAGER = ' loading="eager" fetchpriority="high"'
 
-/** Where the first cover `<img>` in `rendered` says `loading="lazy"`, or -1. */
-function firstCoverLoading(rendered: string): number {
+/**
+ * Where the first cover `<img …>` tag in `rendered` starts and ends (after its `>`), or undefined. Found with indexOf:
+ * a regular expression over the whole element (~100 kB) costs milliseconds per page.
+ */
+function firstCoverTag(rendered: string): { from: number; to: number } | undefined {
   const at = rendered.indexOf(' part="cover"')
   const from = at < 0 ? -1 : rendered.lastIndexOf('<img', at)
-  if (from < 0) return -1
-  const lazy = rendered.indexOf(LAZY, from)
-  return lazy >= 0 && lazy < rendered.indexOf('>', at) ? lazy : -1
+  return from < 0 ? undefined : { from, to: rendered.indexOf('>', at) + 1 }
+}
+
+/** Where the first cover `<img>` in `rendered` says `loading="lazy"`, or -1. */
+function firstCoverLoading(rendered: string): number {
+  const tag = firstCoverTag(rendered)
+  const lazy = tag ? rendered.indexOf(LAZY, tag.from) : -1
+  return lazy >= 0 && lazy < tag!.to ? lazy : -1
 }
 
 /**
@@ -279,10 +287,8 @@ export function renderRegionPicker(o: RegionPickerRenderOptions): string {
  * that image, lazy and inside a declarative shadow root, is asked for only after the first layout. '' when none.
  */
 export function firstCoverPreload(rendered: string): string {
-  // Found with indexOf: a regular expression over the whole element (~100 kB) costs milliseconds per page.
-  const at = rendered.indexOf(' part="cover"')
-  const from = at < 0 ? -1 : rendered.lastIndexOf('<img', at)
-  const img = from < 0 ? undefined : rendered.slice(from, rendered.indexOf('>', at) + 1)
+  const tag = firstCoverTag(rendered)
+  const img = tag && rendered.slice(tag.from, tag.to)
   // Values as Lit wrote them (already escaped for a double-quoted attribute).
   const attr = (name: string) => (img ? new RegExp(`\\s${name}="([^"]*)"`).exec(img)?.[1] : undefined)
   const src = attr('src')
