@@ -103,6 +103,31 @@ describe('news list page', () => {
     expect(urlWins.text).not.toContain('南京仓储会议')
   })
 
+  it('answers repeats from memory exactly as the first time, one answer per region cookie', async () => {
+    const target = '/news?category=industry'
+    const headersOf = (reply: Awaited<ReturnType<typeof page>>) =>
+      Object.fromEntries([...reply.headers].filter(([name]) => !['date', 'connection', 'keep-alive'].includes(name)))
+    const answers = new Map<string, string>()
+    // An unreadable cookie counts as none, on both paths.
+    for (const cookie of ['', 'news_region=320100', 'news_region=330200', 'theme=dark; news_region=abc', '', 'news_region=320100']) {
+      const headers: Record<string, string> = cookie ? { Cookie: cookie } : {}
+      const first = await page(target, headers)
+      const repeat = await page(target, headers)
+      expect(first.status).toBe(200)
+      expect(repeat.text).toBe(first.text)
+      expect(headersOf(repeat)).toEqual(headersOf(first))
+      expect(first.headers.get('access-control-allow-origin')).toBeNull()
+      expect(first.headers.get('vary')).toBe('Accept-Encoding, Cookie')
+      expect(first.headers.get('cache-control')).toMatch(/news_region=\d/.test(cookie) ? /^private, no-cache$/ : /^public/)
+      const city = /news_region=(\d{6})/.exec(cookie)?.[1] ?? 'none'
+      expect(answers.get(city) ?? first.text).toBe(first.text)
+      answers.set(city, first.text)
+    }
+    expect(new Set(answers.values()).size).toBe(3)
+    expect(answers.get('320100')).toContain('南京仓储会议')
+    expect(answers.get('330200')).not.toContain('南京仓储会议')
+  })
+
   it('serves English with Chinese fallback and pages with rel links', async () => {
     const en = await page('/news?locale=en&category=industry')
     expect(en.text).toContain('<html lang="en">')

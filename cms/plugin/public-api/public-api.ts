@@ -48,6 +48,28 @@ export interface WireReply {
   body: Buffer
 }
 
+/** The request headers the cached path reads. */
+export interface WireRequestHeaders {
+  'if-none-match'?: string
+  'accept-encoding'?: string | string[]
+  cookie?: string
+}
+
+/**
+ * How later requests for the same target may be answered straight from the cached entry (`cachedReply`), skipping
+ * routing. Replies through the alias and through `reply` with the same `headers` and `cors` are identical.
+ */
+export interface Alias {
+  /** The request target, exactly as received. */
+  url: string
+  /** The answer also depends on a request header: how the route reads it, and what it read for this answer. */
+  vary?: { read: (headers: WireRequestHeaders) => string; value: string }
+  /** Headers added to every reply (a `Vary` is appended to the one already there). */
+  headers?: Record<string, string>
+  /** Whether replies carry the public API's CORS headers (default true). */
+  cors?: boolean
+}
+
 /** A computed answer and the tags of what it shows. */
 export interface Built {
   entry: CachedBody
@@ -70,6 +92,12 @@ const pickEncoding = (accept: string | null | undefined, entry: CachedBody): Enc
   if (/\bbr\b/.test(accept)) return 'br'
   if (/\bgzip\b/.test(accept)) return 'gzip'
   return undefined
+}
+
+/** `extra` laid over finished reply headers: `Vary` values add up, anything else replaces. */
+export const withHeaders = (headers: Record<string, string>, extra: Record<string, string> | undefined) => {
+  if (extra) for (const [name, value] of Object.entries(extra)) headers[name] = name === 'Vary' && headers.Vary ? `${headers.Vary}, ${value}` : value
+  return headers
 }
 
 const matchesEtag = (ifNoneMatch: string | null | undefined, etag: string) =>
@@ -119,41 +147,66 @@ export const createPublicApi = (options: ResolvedOptions, responseCache: Respons
 
   // The cached path: request targets the full path answered from a cache entry, and per entry its finished header
   // lists, so a repeated GET costs two map lookups and one write (no parsing, no Payload).
-  const aliases = new Map<string, string>()
-  const wires = new WeakMap<CachedBody, Partial<Record<Variant, string[]>>>()
-  const wireHeaders = (entry: CachedBody, variant: Variant): string[] => {
+  interface AliasTarget {
+    key: string
+    headers: Record<string, string> | undefined
+    cors: boolean
+  }
+  interface VariedAlias {
+    read: (headers: WireRequestHeaders) => string
+    byValue: Map<string, AliasTarget>
+  }
+  const aliases = new Map<string, AliasTarget | VariedAlias>()
+  let aliasCount = 0
+  const wires = new WeakMap<CachedBody, Map<AliasTarget, Partial<Record<Variant, string[]>>>>()
+  const wireHeaders = (entry: CachedBody, target: AliasTarget, variant: Variant): string[] => {
     let forEntry = wires.get(entry)
-    if (!forEntry) wires.set(entry, (forEntry = {}))
-    const known = forEntry[variant]
+    if (!forEntry) wires.set(entry, (forEntry = new Map()))
+    let forTarget = forEntry.get(target)
+    if (!forTarget) forEntry.set(target, (forTarget = {}))
+    const known = forTarget[variant]
     if (known) return known
     const encoding = variant === 'br' || variant === 'gzip' ? variant : undefined
-    const headers = replyHeaders(entry, CORS_ANY, 'GET', encoding)
+    const headers = withHeaders(replyHeaders(entry, target.cors ? CORS_ANY : {}, 'GET', encoding), target.headers)
     if (variant !== 'notModified') headers['Content-Length'] = String((encoding ? encodedBody(entry, encoding) : entry.body).length)
-    return (forEntry[variant] = Object.entries(headers).flat())
+    return (forTarget[variant] = Object.entries(headers).flat())
+  }
+
+  const remember = (key: string, alias: Alias) => {
+    const known = aliases.get(alias.url)
+    const value = alias.vary?.value
+    if (known && (!('byValue' in known) || value === undefined || known.byValue.has(value))) return
+    if (aliasCount >= MAX_ALIASES) {
+      aliases.clear()
+      aliasCount = 0
+    }
+    const target: AliasTarget = { key, headers: alias.headers, cors: alias.cors ?? true }
+    aliasCount++
+    if (!alias.vary) return void aliases.set(alias.url, target)
+    const varied = known && 'byValue' in known ? known : { read: alias.vary.read, byValue: new Map<string, AliasTarget>() }
+    varied.byValue.set(alias.vary.value, target)
+    aliases.set(alias.url, varied)
   }
 
   /**
    * A GET answered from memory, or undefined (then call `handle`): only request targets `handle` has answered from
    * the cache before, byte for byte, while that entry is still cached. A per-origin CORS list always takes `handle`.
    */
-  const cachedReply = (
-    method: string | undefined,
-    url: string | undefined,
-    headers: { 'if-none-match'?: string; 'accept-encoding'?: string | string[] },
-  ): WireReply | undefined => {
+  const cachedReply = (method: string | undefined, url: string | undefined, headers: WireRequestHeaders): WireReply | undefined => {
     if (method !== 'GET' || url === undefined) return undefined
-    const key = aliases.get(url)
-    if (key === undefined || publicApi.corsOrigins !== '*') return undefined
-    const read = responseCache.read(key)
+    const found = aliases.get(url)
+    const target = found && 'byValue' in found ? found.byValue.get(found.read(headers)) : found
+    if (target === undefined || publicApi.corsOrigins !== '*') return undefined
+    const read = responseCache.read(target.key)
     if (!read || read.stale) return undefined
     const { entry } = read
     responseCache.stats.hits++
-    if (matchesEtag(headers['if-none-match'], entry.etag)) return { status: 304, headers: wireHeaders(entry, 'notModified'), body: EMPTY }
+    if (matchesEtag(headers['if-none-match'], entry.etag)) return { status: 304, headers: wireHeaders(entry, target, 'notModified'), body: EMPTY }
     const accept = headers['accept-encoding']
     const encoding = pickEncoding(Array.isArray(accept) ? accept.join(', ') : accept, entry)
     return encoding
-      ? { status: 200, headers: wireHeaders(entry, encoding), body: encodedBody(entry, encoding) }
-      : { status: 200, headers: wireHeaders(entry, 'identity'), body: entry.body }
+      ? { status: 200, headers: wireHeaders(entry, target, encoding), body: encodedBody(entry, encoding) }
+      : { status: 200, headers: wireHeaders(entry, target, 'identity'), body: entry.body }
   }
 
   /** Builds an answer under the miss limit and, when caching, stores it tagged by what it shows. */
@@ -178,10 +231,11 @@ export const createPublicApi = (options: ResolvedOptions, responseCache: Respons
   }
 
   /**
-   * The answer for `key` from the cache, or built once (single flight) under the miss limit. `aliasUrl`: the request
-   * target that may be answered straight from this entry next time (omit for answers that depend on more than the URL).
+   * The answer for `key` from the cache, or built once (single flight) under the miss limit. `alias`: the request
+   * target (a string, or an `Alias` for answers that depend on a header too) that may be answered straight from this
+   * entry next time; omit it for answers that depend on more than that.
    */
-  const cachedAnswer = async (key: string, build: () => Promise<Built>, aliasUrl?: string): Promise<CachedBody> => {
+  const cachedAnswer = async (key: string, build: () => Promise<Built>, alias?: string | Alias): Promise<CachedBody> => {
     // "Uncached" means uncached: no answer is reused across requests, not even a concurrent one.
     if (!publicApi.cache) {
       responseCache.stats.misses++
@@ -200,10 +254,7 @@ export const createPublicApi = (options: ResolvedOptions, responseCache: Respons
       responseCache.stats.misses++
       entry = await singleFlight(key, build)
     }
-    if (aliasUrl !== undefined && !aliases.has(aliasUrl)) {
-      if (aliases.size >= MAX_ALIASES) aliases.clear()
-      aliases.set(aliasUrl, key)
-    }
+    if (alias !== undefined) remember(key, typeof alias === 'string' ? { url: alias } : alias)
     return entry
   }
 
@@ -293,13 +344,16 @@ export const createPublicApi = (options: ResolvedOptions, responseCache: Respons
     return reply(entry, req, cors)
   }
 
-  /** A finished entry as the reply to `req`: 304 for a matching ETag, compressed when the client accepts it. */
-  const reply = (entry: CachedBody, req: Pick<PublicRequest, 'method' | 'header'>, cors: Record<string, string> = {}): PublicReply => {
+  /**
+   * A finished entry as the reply to `req`: 304 for a matching ETag, compressed when the client accepts it. `extra`:
+   * headers laid over it, as an `Alias` lays them over the cached path's replies.
+   */
+  const reply = (entry: CachedBody, req: Pick<PublicRequest, 'method' | 'header'>, cors: Record<string, string> = {}, extra?: Record<string, string>): PublicReply => {
     if (entry.status === 200 && req.method !== 'POST' && matchesEtag(req.header('if-none-match'), entry.etag)) {
-      return { status: 304, headers: replyHeaders(entry, cors, req.method, undefined), body: EMPTY }
+      return { status: 304, headers: withHeaders(replyHeaders(entry, cors, req.method, undefined), extra), body: EMPTY }
     }
     const encoding = pickEncoding(req.header('accept-encoding'), entry)
-    const headers = replyHeaders(entry, cors, req.method, encoding)
+    const headers = withHeaders(replyHeaders(entry, cors, req.method, encoding), extra)
     // An entry the cache holds is compressed for keeps; one sent once (cache off, errors) cheaper.
     const body = encoding ? encodedBody(entry, encoding, entry.owner ? 'kept' : 'once') : entry.body
     headers['Content-Length'] = String(body.length)

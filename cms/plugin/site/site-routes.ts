@@ -6,7 +6,7 @@ import { HttpError } from '../http/http-error'
 import { answerServerError } from '../http/server-error'
 import { esc } from './html'
 import type { ResolvedOptions } from '../options'
-import type { Built, PublicApi, PublicReply, PublicRequest } from '../public-api/public-api'
+import type { Alias, Built, PublicApi, PublicReply, PublicRequest, WireRequestHeaders } from '../public-api/public-api'
 import { buildArticleDetail } from '../queries/article-detail'
 import { buildArticleList } from '../queries/article-list'
 import { buildCategoryList } from '../queries/category-list'
@@ -32,6 +32,17 @@ const regionCookie = (cookie: string | null | undefined) => {
   const match = /(?:^|;\s*)news_region=(\d{6})(?:;|$)/.exec(cookie ?? '')
   return match?.[1]
 }
+
+const readRegionCookie = (headers: WireRequestHeaders) => regionCookie(headers.cookie) ?? ''
+
+// Replies to a list page without ?region= follow the reader's cookie: shared caches must key on it, and one chosen by
+// it is the reader's own.
+const FOLLOWS_COOKIE = { Vary: 'Cookie' }
+const CHOSEN_BY_COOKIE = { Vary: 'Cookie', 'Cache-Control': 'private, no-cache' }
+
+/** A site answer's request target, for the cached path (pages carry no CORS headers, either way they are served). */
+const aliasOf = (req: PublicRequest, more?: Omit<Alias, 'url' | 'cors'>): Alias | undefined =>
+  req.url === undefined ? undefined : { url: req.url, cors: false, ...more }
 
 const findRegion = (tree: RegionTreeResponse, code: string) => {
   for (const province of tree.provinces) {
@@ -78,10 +89,12 @@ export const createSite = (options: ResolvedOptions, site: ResolvedSite, api: Pu
     const { query } = req
     const category = query.get('category') || undefined
     const fromUrl = query.get('region') || undefined
-    const region = fromUrl ?? regionCookie(req.header('cookie'))
+    const fromCookie = regionCookie(req.header('cookie'))
+    const region = fromUrl ?? fromCookie
     const page = query.get('page') ? Number(query.get('page')) : 1
     if ((category && !SLUG.test(category)) || (region && !REGION_CODE.test(region)) || !Number.isInteger(page) || page < 1 || page > 1000) return notFound(req, locale)
     const key = `page|list|${locale}|${category ?? ''}|${region ?? ''}|${page}`
+    const cookieHeaders = fromUrl ? undefined : fromCookie ? CHOSEN_BY_COOKIE : FOLLOWS_COOKIE
     const params = { category, region, page, limit: PAGE_SIZE, sort: '-publishedAt' as const, locale }
     const entry = await api.cachedAnswer(
       key,
@@ -100,14 +113,9 @@ export const createSite = (options: ResolvedOptions, site: ResolvedSite, api: Pu
         })
         return built(html, HTML, [...listTags(category, region, list), 'categories', 'regions'])
       },
-      // Without ?region= the answer depends on the cookie too: never answered by URL alone.
-      fromUrl ? req.url : undefined,
+      fromUrl ? aliasOf(req) : aliasOf(req, { vary: { read: readRegionCookie, value: fromCookie ?? '' }, headers: cookieHeaders }),
     )
-    const reply = api.reply(entry, req)
-    // Without ?region= the answer may follow the reader's cookie.
-    if (!fromUrl) reply.headers.Vary = reply.headers.Vary ? `${reply.headers.Vary}, Cookie` : 'Cookie'
-    if (!fromUrl && region) reply.headers['Cache-Control'] = 'private, no-cache'
-    return reply
+    return api.reply(entry, req, {}, cookieHeaders)
   }
 
   /** An article's earlier slug (kept in its versions) leads to its current page. */
@@ -145,7 +153,7 @@ export const createSite = (options: ResolvedOptions, site: ResolvedSite, api: Pu
           const [detail, tree] = await Promise.all([buildArticleDetail(payload, options, slug, locale), buildRegionTree(payload, options, locale)])
           return built(renderArticlePage(await renderingContext(locale, tree), detail), HTML, [...detailTags(detail), `slug:${slug}`, 'regions'])
         },
-        req.url,
+        aliasOf(req),
       )
       return api.reply(entry, req)
     } catch (error) {
@@ -175,7 +183,7 @@ export const createSite = (options: ResolvedOptions, site: ResolvedSite, api: Pu
         const body = renderFeed(contextFor(locale), format, { category: current, region: region && tree ? findRegion(tree, region) : undefined }, details)
         return built(body, FEED_TYPES[format], [...listTags(category, region, list), ...details.flatMap(detailTags), 'categories'])
       },
-      req.url,
+      aliasOf(req),
     )
     return api.reply(entry, req)
   }
@@ -233,7 +241,7 @@ export const createSite = (options: ResolvedOptions, site: ResolvedSite, api: Pu
         }
         return built(body, XML, ['sitemap', 'categories'])
       },
-      req.url,
+      aliasOf(req),
     )
     return api.reply(entry, req)
   }
