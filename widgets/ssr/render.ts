@@ -128,8 +128,8 @@ const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"
 export const escapeHtml = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => ESC[c])
 
 /** JSON that cannot end its `<script>` element or open a comment (`<` is written as \u003c), nor break a JS line. */
-const jsonScript = (data: unknown) =>
-  `<script type="application/json">${JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')}</script>`
+const JSON_ESCAPES: Record<string, string> = { '<': '\\u003c', '\u2028': '\\u2028', '\u2029': '\\u2029' }
+const jsonScript = (data: unknown) => `<script type="application/json">${JSON.stringify(data).replace(/[<\u2028\u2029]/g, (c) => JSON_ESCAPES[c]!)}</script>`
 
 /** An http(s) or relative link, never `javascript:` and the like (hrefs come from templates filled with slugs). */
 const safeHref = (href: string) => (/^\s*[a-z][\w+.-]*:/i.test(href) && !/^\s*https?:/i.test(href) ? '#' : href)

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import { utf8 } from '../http/utf8'
 
 /** A finished public response; its compressed forms are made on first request for them, then kept. */
 export interface CachedBody {
@@ -24,7 +25,7 @@ export interface CachedBody {
 const COMPRESS_MIN_BYTES = 512
 
 export const finishBody = (status: number, json: unknown, headers?: Record<string, string>): CachedBody =>
-  finishBytes(status, Buffer.from(JSON.stringify(json)), headers)
+  finishBytes(status, utf8(JSON.stringify(json)), headers)
 
 /** A response of any type (HTML pages, feeds, sitemaps): its Content-Type goes in `headers`. */
 export const finishBytes = (status: number, body: Buffer, headers?: Record<string, string>): CachedBody => {

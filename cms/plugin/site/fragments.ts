@@ -13,6 +13,7 @@ import { loadElementRenderer } from './element-renderer'
 import { esc } from './html'
 import { apiAttributes, articleListElement, articleViewElement, type PageContext, widgetApiPath } from './pages'
 import { htmlLang } from './strings'
+import { utf8 } from '../http/utf8'
 
 /** Fragment names under `<api>/<basePath>/html/`. */
 export const FRAGMENTS = ['article-list', 'article-view', 'region-picker'] as const
@@ -38,7 +39,7 @@ export const fragmentRequest = (
   const html = (ctx: PageContext, body: string, tags: readonly string[]): Built => ({
     entry: finishBytes(
       200,
-      Buffer.from(`${body}\n<script type="module" src="${esc(`${site.url}${ctx.renderer ? ctx.renderer.HYDRATE_BUNDLE : '/widgets/v1/widgets.js'}`)}"></script>\n`),
+      utf8(`${body}\n<script type="module" src="${esc(`${site.url}${ctx.renderer ? ctx.renderer.HYDRATE_BUNDLE : '/widgets/v1/widgets.js'}`)}"></script>\n`),
       { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': cacheControl },
     ),
     tags,

@@ -17,6 +17,7 @@ import { FEED_FILES, FEED_TYPES, renderFeed } from './feeds'
 import { articleUrl, type PageContext, renderArticlePage, renderListPage, renderNotFoundPage, widgetApiPath } from './pages'
 import type { ResolvedSite } from './site-options'
 import { listPageUrls, renderArticleSitemap, renderNewsSitemap, renderPagesSitemap, renderRobots, renderSitemap, type SitemapArticle, SITEMAP_MAX_URLS } from './sitemap'
+import { utf8 } from '../http/utf8'
 
 /** The reader's city, kept by `<region-picker>` (no personal data); a `?region=` in the URL wins over it. */
 export const REGION_COOKIE = 'news_region'
@@ -59,7 +60,7 @@ const findRegion = (tree: RegionTreeResponse, code: string) => {
 export const createSite = (options: ResolvedOptions, site: ResolvedSite, api: PublicApi, headers: Record<string, string>) => {
   const { locales } = options
   const pageHeaders = (type: string) => ({ 'Content-Type': type, 'Cache-Control': api.cacheControl, ...headers })
-  const built = (body: string, type: string, tags: readonly string[]): Built => ({ entry: finishBytes(200, Buffer.from(body), pageHeaders(type)), tags })
+  const built = (body: string, type: string, tags: readonly string[]): Built => ({ entry: finishBytes(200, utf8(body), pageHeaders(type)), tags })
 
   const contextFor = (locale: string): PageContext => ({ site, locale, locales, script: '/widgets/v1/widgets.js', api: '', apiPath: widgetApiPath(options) })
   /** A page context with the widgets' server renderer (and the hydrating bundle) when the build has it. */
