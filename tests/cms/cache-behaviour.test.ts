@@ -10,6 +10,7 @@ import { createLeanServer } from '../../cms/server/lean-server'
 import { bootPayload, type BootedPayload } from '../support/boot-payload'
 import { createNewsFixtures, type NewsFixtures } from '../support/news-fixtures'
 import { viaHttp, viaPayload } from '../support/public-client'
+import { listenLocally, closeServer } from '../support/local-server'
 
 let booted: BootedPayload
 let world: NewsFixtures
@@ -42,11 +43,10 @@ beforeAll(async () => {
   })
   world = await createNewsFixtures(booted.payload)
   server = createLeanServer({ payload: booted.payload })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`
+  origin = await listenLocally(server)
 })
 afterAll(async () => {
-  server?.close()
+  await closeServer(server)
   await booted?.close()
 })
 

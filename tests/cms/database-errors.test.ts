@@ -4,7 +4,6 @@
  * cuts) is a 503 with Retry-After. The JSON endpoints and the server-rendered pages answer alike.
  */
 import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { getPayload, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { databaseFromUrl, guardConnectionPool } from '../../cms/database'
@@ -15,6 +14,7 @@ import { createNewsFixtures } from '../support/news-fixtures'
 import { viaHttp, viaPayload } from '../support/public-client'
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy'
 import { createTestDatabase, POSTGRES_ADMIN_URL, type TestDatabase, testDatabaseKind } from '../support/test-database'
+import { listenLocally, closeServer } from '../support/local-server'
 
 const kind = testDatabaseKind()
 
@@ -50,8 +50,7 @@ const boot = async (database: TestDatabase, url = database.url): Promise<Instanc
     }) as never
   }
   const server = createLeanServer({ payload })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const origin = await listenLocally(server)
   return {
     payload,
     database,
@@ -59,7 +58,7 @@ const boot = async (database: TestDatabase, url = database.url): Promise<Instanc
     origin,
     logged,
     close: async () => {
-      await new Promise((resolve) => server.close(resolve))
+      await closeServer(server)
       await payload.destroy()
     },
   }

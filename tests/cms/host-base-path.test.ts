@@ -3,7 +3,6 @@
  * the embed builder's snippet point the widgets there (`api-path`), and in Chromium the page's elements request it.
  */
 import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { existsSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { embedSnippet } from '../../cms/plugin/admin/embed/embed-snippet'
@@ -12,6 +11,7 @@ import { bootPayload, type BootedPayload } from '../support/boot-payload'
 import { launchChromium } from '../support/chromium'
 import { createNewsFixtures } from '../support/news-fixtures'
 import { viaHttp, viaPayload } from '../support/public-client'
+import { listenLocally, closeServer } from '../support/local-server'
 
 const PUBLIC_PATH = '/api/stories'
 let booted: BootedPayload
@@ -22,11 +22,10 @@ beforeAll(async () => {
   booted = await bootPayload({ publicApi: { basePath: '/stories' } })
   await createNewsFixtures(booted.payload)
   server = createLeanServer({ payload: booted.payload })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  origin = await listenLocally(server)
 })
 afterAll(async () => {
-  if (server) await new Promise((resolve) => server.close(resolve))
+  await closeServer(server)
   await booted?.close()
 })
 

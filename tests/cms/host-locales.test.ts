@@ -3,7 +3,6 @@
  * server-rendered pages follow the host's locales and default, not the plugin's zh/en default.
  */
 import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig, getPayload, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -13,6 +12,7 @@ import { resolveLocales } from '../../cms/plugin/options'
 import { createLeanServer } from '../../cms/server/lean-server'
 import { viaHttp, viaPayload } from '../support/public-client'
 import { createTestDatabase, mongodbStandIn, type TestDatabase } from '../support/test-database'
+import { listenLocally, closeServer } from '../support/local-server'
 
 const SITE = 'https://news.host.example'
 let database: TestDatabase
@@ -49,12 +49,11 @@ beforeAll(async () => {
   })
   await payload.update({ collection: 'articles' as never, id: article.id, locale: 'zh', data: { title: '苏州托盘', _status: 'published' } as never })
   server = createLeanServer({ payload })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  origin = await listenLocally(server)
 })
 
 afterAll(async () => {
-  if (server) await new Promise((resolve) => server.close(resolve))
+  await closeServer(server)
   await payload?.destroy()
   await database?.drop()
 })

@@ -4,7 +4,6 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -14,6 +13,7 @@ import { lexicalBody, pngFile } from '../support/fixtures'
 import { payloadRoute } from '../support/payload-route'
 import { viaHttp, viaPayload } from '../support/public-client'
 import { rawRequest } from '../support/raw-http'
+import { listenLocally, closeServer } from '../support/local-server'
 
 type MediaDoc = { id: string | number; filename: string; mimeType: string; sizes: Record<string, { filename?: string | null; mimeType?: string | null }> }
 
@@ -61,11 +61,10 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, 'stray.png'), onDisk(cover.filename))
   route = payloadRoute(booted)
   server = createLeanServer({ payload, fallback: route })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  origin = await listenLocally(server)
 })
 afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve))
+  await closeServer(server)
   await booted?.close()
 })
 

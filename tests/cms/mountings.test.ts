@@ -1,5 +1,4 @@
 import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createLeanServer } from '../../cms/server/lean-server'
@@ -7,6 +6,7 @@ import { sqlReaderOf } from '../../cms/plugin/queries/sql/sql-reader'
 import { bootPayload, type BootedPayload } from '../support/boot-payload'
 import { createNewsFixtures } from '../support/news-fixtures'
 import { type RawReply, viaHttp, viaPayload } from '../support/public-client'
+import { listenLocally, closeServer } from '../support/local-server'
 
 let booted: BootedPayload
 let server: Server
@@ -16,11 +16,10 @@ beforeAll(async () => {
   booted = await bootPayload()
   await createNewsFixtures(booted.payload)
   server = createLeanServer({ payload: booted.payload })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  origin = await listenLocally(server)
 })
 afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve))
+  await closeServer(server)
   await booted?.close()
 })
 

@@ -5,7 +5,6 @@
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import Ajv from 'ajv'
@@ -18,6 +17,7 @@ import { lexicalBody } from '../support/fixtures'
 import { jsonFeedSchema } from '../support/json-feed-schema'
 import { createNewsFixtures, jan, type NewsFixtures } from '../support/news-fixtures'
 import { viaHttp } from '../support/public-client'
+import { listenLocally, closeServer } from '../support/local-server'
 
 const SITE = 'https://news.example.com'
 let booted: BootedPayload
@@ -57,11 +57,10 @@ beforeAll(async () => {
     data: { title: '秘密草稿标题', slug: 'secret-draft', category: world.categories.industry.id, publishedAt: jan(2), _status: 'draft' } as never,
   })
   server = createLeanServer({ payload: booted.payload })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  origin = await listenLocally(server)
 })
 afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve))
+  await closeServer(server)
   await booted?.close()
 })
 

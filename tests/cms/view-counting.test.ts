@@ -1,5 +1,4 @@
 import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runtimeOf } from '../../cms/plugin'
 import { recordView } from '../../cms/plugin/views/view-counter'
@@ -12,6 +11,7 @@ import { createNewsFixtures, type NewsFixtures } from '../support/news-fixtures'
 import { type RawReply, viaHttp } from '../support/public-client'
 import { spawnInstance, type Instance } from '../support/spawn-instance'
 import { mongodbStandIn, testDatabaseKind } from '../support/test-database'
+import { listenLocally, closeServer } from '../support/local-server'
 
 const RATE_LIMIT = 5
 const DAY_MS = 86_400_000
@@ -23,10 +23,6 @@ let direct: Server
 /** Trusts 127.0.0.1 as a proxy, so X-Forwarded-For names the client. */
 let proxied: Server
 
-const listen = async (server: Server) => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-}
 const origins = { direct: '', proxied: '' }
 
 // Every visitor id and client address any test sends, to prove none is stored.
@@ -64,11 +60,11 @@ beforeAll(async () => {
   world = await createNewsFixtures(booted.payload)
   direct = createLeanServer({ payload: booted.payload })
   proxied = createLeanServer({ payload: booted.payload, trustedProxies: ['127.0.0.1'] })
-  origins.direct = await listen(direct)
-  origins.proxied = await listen(proxied)
+  origins.direct = await listenLocally(direct)
+  origins.proxied = await listenLocally(proxied)
 })
 afterAll(async () => {
-  await Promise.all([direct, proxied].map((server) => new Promise((resolve) => server?.close(resolve))))
+  await Promise.all([direct, proxied].map(closeServer))
   await booted?.close()
 })
 
