@@ -112,7 +112,12 @@ const phoneLoad = async (browser: Browser, url: string, ready: () => boolean): P
         for (const e of list.getEntries() as (PerformanceEntry & { element?: Element; url?: string })[]) {
           w.__lcp = e.startTime
           const el = e.element
-          w.__lcpElement = el ? `${el.localName}${el.className ? '.' + String(el.className).split(' ')[0] : ''}${e.url ? ' (image)' : ''} in ${(el.getRootNode() as ShadowRoot).host?.localName ?? 'document'}` : ''
+          // An element inside a shadow root is not exposed (null): name the image then.
+          w.__lcpElement = el
+            ? `${el.localName}${el.className ? '.' + String(el.className).split(' ')[0] : ''}${e.url ? ' (image)' : ''} in ${(el.getRootNode() as ShadowRoot).host?.localName ?? 'document'}`
+            : e.url
+              ? `image ${e.url.replace(/^.*\//, '')} in a shadow root`
+              : 'text in a shadow root'
         }
       }).observe({ type: 'largest-contentful-paint', buffered: true })
     })
