@@ -28,6 +28,7 @@ import { createResponseCache } from './cache/response-cache'
 import { createPublicApi } from './public-api/public-api'
 import { createPublicFiles } from './public-api/public-files'
 import { createRegionIndexMemo } from './queries/region-index'
+import { createRegionTreeMemo } from './queries/region-tree-memo'
 import type { RegionalNewsRuntime } from './runtime'
 import { PAGE_SECURITY_HEADERS } from './site/page-headers'
 import { createSite } from './site/site-routes'
@@ -189,7 +190,7 @@ export const regionalNews =
     const publicApi = createPublicApi(options, cache)
     // The lean server in front of Next answers the same routes with this same handler.
     const site = createSite(options, options.site, publicApi, PAGE_SECURITY_HEADERS)
-    const runtime: RegionalNewsRuntime = { options, cache, regionIndex, publicApi, publicFiles: createPublicFiles(options, cache), site }
+    const runtime: RegionalNewsRuntime = { options, cache, regionIndex, regionTrees: createRegionTreeMemo(cache), publicApi, publicFiles: createPublicFiles(options, cache), site }
     config.custom = { ...incomingConfig.custom, regionalNews: runtime }
     config.endpoints = [...(incomingConfig.endpoints ?? []), ...createPublicEndpoints(publicApi, options), createStatsEndpoint(options)]
     if (components) {

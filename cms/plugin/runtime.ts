@@ -4,6 +4,7 @@ import type { ResolvedOptions } from './options'
 import type { PublicApi } from './public-api/public-api'
 import type { PublicFiles } from './public-api/public-files'
 import type { RegionIndexMemo } from './queries/region-index'
+import type { RegionTreeMemo } from './queries/region-tree-memo'
 import type { Site } from './site/site-routes'
 
 /**
@@ -15,6 +16,8 @@ export interface RegionalNewsRuntime {
   options: ResolvedOptions
   cache: ResponseCache
   regionIndex: RegionIndexMemo
+  /** The region tree per locale for pages, feeds and fragments, rebuilt after regions change. */
+  regionTrees: RegionTreeMemo
   publicApi: PublicApi
   /** Which upload files anonymous readers may load (the front server's media path). */
   publicFiles: PublicFiles

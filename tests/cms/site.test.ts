@@ -258,6 +258,29 @@ describe('edits show on the next request of every page and feed', () => {
     for (const t of targets) expect((await page(t)).text, t).not.toContain('just-published')
     expect((await page('/news/just-published')).status).toBe(404)
   })
+
+  it('a renamed city: its list page, feed and picker fragment name it so on the next request', async () => {
+    const targets = { list: '/news?region=330100', feed: '/news/feed.xml?region=330100', picker: '/api/news/html/region-picker?value=330100' }
+    const read = async () => ({
+      title: /<title>([^<]*)<\/title>/.exec((await page(targets.list)).text)?.[1],
+      feed: (await page(targets.feed)).text,
+      picker: (await page(targets.picker)).text,
+    })
+    const before = await read()
+    expect(before.title).toContain('杭州 · ')
+    expect(before.picker).toContain('"name":"杭州"')
+    const rename = (shortName: string) => booted.payload.update({ collection: 'regions', id: world.regions.hangzhou.id, data: { shortName }, locale: 'zh' })
+    await rename('杭州市')
+    try {
+      const after = await read()
+      expect(after.title).toBe(before.title!.replace('杭州 · ', '杭州市 · '))
+      expect(after.feed).toContain('杭州市')
+      expect(after.picker).toContain('"name":"杭州市"')
+    } finally {
+      await rename('杭州')
+    }
+    expect((await read()).title).toBe(before.title)
+  })
 })
 
 describe('fragments for other hosts', () => {

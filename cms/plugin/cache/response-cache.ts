@@ -40,6 +40,12 @@ export const finishBytes = (status: number, body: Buffer, headers?: Record<strin
 export type Effort = 'kept' | 'once'
 const BROTLI_QUALITY: Record<Effort, number> = { kept: 9, once: 5 }
 const GZIP_LEVEL: Record<Effort, number> = { kept: 9, once: 6 }
+/**
+ * Past a 64 kB window, quality 9 changes brotli's match finder and costs 7–15× quality 8 for 0.2% fewer bytes: a
+ * list page of 12 cards (76 kB) took 14 ms against 1.9 ms, 7,485 bytes against 7,497 (measured).
+ */
+const LARGE_BODY = 1 << 16
+const brotliQuality = (effort: Effort, bytes: number) => (effort === 'kept' && bytes > LARGE_BODY ? 8 : BROTLI_QUALITY[effort])
 
 /**
  * Brotli's window sized to the body: its default (4 MiB) makes every call set up tables for it, ~20 ms even for a
@@ -56,7 +62,7 @@ export const encodedBody = (entry: CachedBody, encoding: 'gzip' | 'br', effort: 
     encoding === 'br'
       ? brotliCompressSync(entry.body, {
           params: {
-            [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY[effort],
+            [constants.BROTLI_PARAM_QUALITY]: brotliQuality(effort, entry.body.length),
             [constants.BROTLI_PARAM_LGWIN]: brotliWindow(entry.body.length),
             [constants.BROTLI_PARAM_SIZE_HINT]: entry.body.length,
           },

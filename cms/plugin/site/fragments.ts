@@ -8,7 +8,7 @@ import type { Built } from '../public-api/public-api'
 import { listCacheKey, parseListParams, parseLocaleOnly, parseSlug } from '../public-api/query-params'
 import { buildArticleDetail } from '../queries/article-detail'
 import { buildArticleList } from '../queries/article-list'
-import { buildRegionTree } from '../queries/region-tree'
+import { runtimeOf } from '../runtime'
 import { loadElementRenderer } from './element-renderer'
 import { esc } from './html'
 import { apiAttributes, articleListElement, articleViewElement, type PageContext, widgetApiPath } from './pages'
@@ -74,7 +74,7 @@ export const fragmentRequest = (
     return {
       key: `fragment|picker|${locale}|${value}`,
       build: async () => {
-        const [tree, ctx] = await Promise.all([buildRegionTree(payload, options, locale as ContentLocale), context(locale)])
+        const [tree, ctx] = await Promise.all([runtimeOf(payload).regionTrees.get(payload, options, locale as ContentLocale), context(locale)])
         const element = ctx.renderer
           ? ctx.renderer.renderRegionPicker({ tree, value: value || undefined, lang: htmlLang(locale), api: ctx.api, apiPath: ctx.apiPath })
           : `<region-picker${apiAttributes(ctx)} lang="${esc(htmlLang(locale))}"${value ? ` value="${esc(value)}"` : ''}></region-picker>`

@@ -11,7 +11,7 @@ import { buildArticleDetail } from '../queries/article-detail'
 import { buildArticleList } from '../queries/article-list'
 import { buildCategoryList } from '../queries/category-list'
 import { buildDraftPreview } from '../queries/draft-preview'
-import { buildRegionTree } from '../queries/region-tree'
+import { runtimeOf } from '../runtime'
 import { loadElementRenderer } from './element-renderer'
 import { FEED_FILES, FEED_TYPES, renderFeed } from './feeds'
 import { articleUrl, type PageContext, renderArticlePage, renderListPage, renderNotFoundPage, widgetApiPath } from './pages'
@@ -103,7 +103,7 @@ export const createSite = (options: ResolvedOptions, site: ResolvedSite, api: Pu
         const [list, categories, tree] = await Promise.all([
           buildArticleList(payload, options, params),
           buildCategoryList(payload, options, locale),
-          buildRegionTree(payload, options, locale),
+          runtimeOf(payload).regionTrees.get(payload, options, locale),
         ])
         const current = category ? categories.docs.find((c) => c.slug === category) : undefined
         const html = renderListPage(await renderingContext(locale, tree), {
@@ -151,7 +151,7 @@ export const createSite = (options: ResolvedOptions, site: ResolvedSite, api: Pu
       const entry = await api.cachedAnswer(
         `page|article|${locale}|${slug}`,
         async () => {
-          const [detail, tree] = await Promise.all([buildArticleDetail(payload, options, slug, locale), buildRegionTree(payload, options, locale)])
+          const [detail, tree] = await Promise.all([buildArticleDetail(payload, options, slug, locale), runtimeOf(payload).regionTrees.get(payload, options, locale)])
           return built(renderArticlePage(await renderingContext(locale, tree), detail), HTML, [...detailTags(detail), `slug:${slug}`, 'regions'])
         },
         aliasOf(req),
@@ -176,7 +176,7 @@ export const createSite = (options: ResolvedOptions, site: ResolvedSite, api: Pu
         const [list, categories, tree] = await Promise.all([
           buildArticleList(payload, options, { category, region, page: 1, limit: FEED_SIZE, sort: '-publishedAt', locale }),
           buildCategoryList(payload, options, locale),
-          region ? buildRegionTree(payload, options, locale) : undefined,
+          region ? runtimeOf(payload).regionTrees.get(payload, options, locale) : undefined,
         ])
         const details: ArticleDetail[] = []
         for (const card of list.docs) details.push(await buildArticleDetail(payload, options, card.slug, locale))
@@ -200,7 +200,7 @@ export const createSite = (options: ResolvedOptions, site: ResolvedSite, api: Pu
     if (numeric && !/^\d{1,15}$/.test(id)) return notFound(req, locale)
     const [detail, tree] = await Promise.all([
       buildDraftPreview(payload, options, numeric ? Number(id) : id, locale, user),
-      buildRegionTree(payload, options, locale),
+      runtimeOf(payload).regionTrees.get(payload, options, locale),
     ])
     if (!detail) return notFound(req, locale)
     const html = renderArticlePage(await renderingContext(locale, tree), detail).replace('<head>', '<head>\n<meta name="robots" content="noindex">')
