@@ -16,7 +16,8 @@
  *    JSON-LD, the city picker, the list with tabs) with the built renderer, encoded to bytes as the server does, in this
  *    process, CPU time of each (`process.cpuUsage`), median of 500 after 200 warm-up renders (V8 has optimised the renderer by
  *    then, as in a running server; the warm-up's own median is printed too). Bar: ≤ 5 ms. For reference, the server's
- *    CPU per request with its response cache off (`PUBLIC_API_CACHE=off`: every request queries and renders).
+ *    CPU per request for misses with the cache on (a different city's /news each request), and with its response cache
+ *    off (`PUBLIC_API_CACHE=off`: every request queries and renders).
  *
  * Env: BENCH_SECONDS (10), BENCH_WARMUP (2), BENCH_CONNECTIONS (20), BENCH_LOADS (5), CHROMIUM_PATH.
  */
@@ -250,6 +251,16 @@ try {
   log(
     `Uncached list page with 24 cards (renderListPage + built renderer + UTF-8 encoding, in process): CPU median ${render.median.toFixed(2)} ms, p95 ${render.p95.toFixed(2)} ms of 500 renders after ${WARM_RENDERS} (bar ≤ ${BARS.renderCpu} ms ${mark(render.median <= BARS.renderCpu)}); while warming up: first ${render.first.toFixed(1)} ms, median of the next ${WARM_RENDERS} ${render.warming.toFixed(2)} ms; ${render.bytes} bytes of HTML (${render.seeded} seeded articles repeated to 24)`,
   )
+  // Misses with the response cache on, as after a publish: /news for a different city each request (the reader's
+  // cookie), so every answer is queried, rendered, compressed and stored.
+  const tree = await json<RegionTreeResponse>(`${origin}/api/news/regions`)
+  const cities = tree.provinces.flatMap((p) => (p.cities?.length ? p.cities.map((c) => c.code) : [p.code]))
+  const cityPage = (code: string) => fetch(`${origin}/news`, { headers: { ...ENCODING, Cookie: `news_region=${code}` } }).then((r) => r.arrayBuffer())
+  for (const code of cities.slice(0, 10)) await cityPage(code)
+  const misses = cities.slice(10, 210)
+  const missCpu0 = cpuOf(child.pid)
+  for (const code of misses) await cityPage(code)
+  log(`  cold /news, response cache on (a different city's list each request, every one a miss): server CPU ${((cpuOf(child.pid) - missCpu0) / misses.length).toFixed(2)} ms per request (${misses.length} sequential requests)`)
   await child.stop()
   children.pop()
 
