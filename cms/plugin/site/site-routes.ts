@@ -76,7 +76,7 @@ export const createSite = (options: ResolvedOptions, site: ResolvedSite, api: Pu
   }
 
   const notFound = (req: PublicRequest, locale: string): PublicReply => {
-    const entry = finishBytes(404, Buffer.from(renderNotFoundPage(contextFor(locale))), { 'Content-Type': HTML, 'Cache-Control': 'no-store', ...headers })
+    const entry = finishBytes(404, utf8(renderNotFoundPage(contextFor(locale))), { 'Content-Type': HTML, 'Cache-Control': 'no-store', ...headers })
     return api.reply(entry, req)
   }
 
@@ -204,7 +204,7 @@ export const createSite = (options: ResolvedOptions, site: ResolvedSite, api: Pu
     ])
     if (!detail) return notFound(req, locale)
     const html = renderArticlePage(await renderingContext(locale, tree), detail).replace('<head>', '<head>\n<meta name="robots" content="noindex">')
-    const entry = finishBytes(200, Buffer.from(html), { 'Content-Type': HTML, ...headers, 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex' })
+    const entry = finishBytes(200, utf8(html), { 'Content-Type': HTML, ...headers, 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex' })
     return api.reply(entry, req)
   }
 
@@ -260,7 +260,7 @@ export const createSite = (options: ResolvedOptions, site: ResolvedSite, api: Pu
       return undefined
     }
     if (path === '/robots.txt') {
-      return api.reply(finishBytes(200, Buffer.from(renderRobots(contextFor(locales[0]!), payload.config.routes.api, options.slugs.media)), { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }), req)
+      return api.reply(finishBytes(200, utf8(renderRobots(contextFor(locales[0]!), payload.config.routes.api, options.slugs.media)), { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }), req)
     }
     if (path.startsWith('/sitemap')) return sitemapFile(payload, req, path)
     if (path !== site.path && !path.startsWith(`${site.path}/`)) return undefined
@@ -289,7 +289,7 @@ export const createSite = (options: ResolvedOptions, site: ResolvedSite, api: Pu
       const answer = answerServerError(payload, error, 'site page')
       const page = `<!doctype html>\n<html><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>${answer.status}</title></head><body><p>${esc(answer.message)}</p></body></html>\n`
       const replyHeaders = { 'Content-Type': HTML, ...headers, 'Cache-Control': 'no-store', ...answer.headers, ...(answer.id ? { 'X-Error-Id': answer.id } : {}) }
-      return api.reply(finishBytes(answer.status, Buffer.from(page), replyHeaders), req)
+      return api.reply(finishBytes(answer.status, utf8(page), replyHeaders), req)
     }
   }
 
